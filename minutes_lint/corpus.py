@@ -1,0 +1,169 @@
+"""The corpus: what cross-document rules know about every document of the project.
+
+Each document is reduced to its *facts* (attendees with organisations, slug,
+title, identifiers and acronyms, with lines), which are cheap to cache.  The
+indexes over them are built on first use, so a run whose rules need only
+the people index never builds the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from minutes_lint.document import Document
+from minutes_lint.names import PeopleIndex, Place, Spelling, clean_spelling, org_key
+from minutes_lint.roster import Roster
+
+FACTS_VERSION = 1
+# identifiers such as ballot SC-085, SMC014, NS-008: letters, optional dash, digits
+IDENTIFIER = re.compile(r"\b([A-Z]{2,4})(-?)(\d{1,4})(?![\w.])")
+ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+@dataclass
+class Facts:
+    """The part of a document cross-document rules use."""
+
+    path: str
+    title: str | None = None
+    slug: str | None = None
+    slug_line: int = 0
+    title_line: int = 0
+    attendees: list[tuple[str, str | None, int]] = field(default_factory=list)  # name, org, line
+    identifiers: list[tuple[str, str, str, int]] = field(
+        default_factory=list
+    )  # prefix, dash, digits, line
+    acronyms: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "slug": self.slug,
+            "slug_line": self.slug_line,
+            "title_line": self.title_line,
+            "attendees": self.attendees,
+            "identifiers": self.identifiers,
+            "acronyms": self.acronyms,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Facts:
+        return cls(
+            path=data["path"],
+            title=data["title"],
+            slug=data["slug"],
+            slug_line=data["slug_line"],
+            title_line=data["title_line"],
+            attendees=[tuple(a) for a in data["attendees"]],  # type: ignore[misc]
+            identifiers=[tuple(i) for i in data["identifiers"]],  # type: ignore[misc]
+            acronyms=dict(data["acronyms"]),
+        )
+
+
+def extract_facts(doc: Document) -> Facts:
+    facts = Facts(path=doc.path)
+    fm = doc.front_matter
+    if fm.ok:
+        for key in ("title", "slug"):
+            entry = fm.get(key)
+            if entry is not None and isinstance(entry.value, str):
+                setattr(facts, key, entry.value)
+                setattr(facts, f"{key}_line", doc.position(entry.value_start).line)
+    for entry in doc.attendees:
+        if entry.problem is None and entry.name:
+            facts.attendees.append((entry.name, entry.org, doc.position(entry.name_start).line))
+    acronyms: Counter[str] = Counter()
+    for start, end in doc.prose_spans:
+        for m in IDENTIFIER.finditer(doc.text, start, end):
+            facts.identifiers.append(
+                (m.group(1), m.group(2), m.group(3), doc.position(m.start()).line)
+            )
+        acronyms.update(ACRONYM.findall(doc.text, start, end))
+    facts.acronyms = dict(acronyms)
+    return facts
+
+
+@dataclass
+class OrgSpellings:
+    key: str
+    spellings: dict[str, Spelling]
+
+    def ranked(self) -> list[Spelling]:
+        return sorted(self.spellings.values(), key=lambda s: (-s.count, s.text))
+
+
+class Corpus:
+    """Facts of every document of the corpus, with indexes built on demand."""
+
+    def __init__(self, facts: Iterable[Facts], roster: Roster | None = None) -> None:
+        self.facts: dict[str, Facts] = {f.path: f for f in facts}
+        self.roster = roster or Roster()
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    @cached_property
+    def people(self) -> PeopleIndex:
+        index = PeopleIndex(self.roster.distinct)
+        for facts in self.facts.values():
+            for name, _org, line in facts.attendees:
+                index.add(name, Place(facts.path, line), facts.path)
+        return index
+
+    @cached_property
+    def organisations(self) -> dict[str, OrgSpellings]:
+        """Organisation key -> its spellings in attendee lists, with counts."""
+        orgs: dict[str, OrgSpellings] = {}
+        for facts in self.facts.values():
+            for _name, org, line in facts.attendees:
+                if not org:
+                    continue
+                spelling = clean_spelling(org)
+                key = org_key(spelling)
+                if not key:
+                    continue
+                group = orgs.setdefault(key, OrgSpellings(key, {}))
+                entry = group.spellings.setdefault(spelling, Spelling(spelling))
+                entry.count += 1
+                if len(entry.places) < 20:
+                    entry.places.append(Place(facts.path, line))
+                entry.documents.add(facts.path)
+        return orgs
+
+    @cached_property
+    def identifier_forms(self) -> dict[str, Counter[tuple[str, int]]]:
+        """Prefix -> Counter of (dash, digit count) forms in which its identifiers are written."""
+        forms: dict[str, Counter[tuple[str, int]]] = defaultdict(Counter)
+        for facts in self.facts.values():
+            for prefix, dash, digits, _line in facts.identifiers:
+                forms[prefix][(dash, len(digits))] += 1
+        return dict(forms)
+
+    @cached_property
+    def acronyms(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for facts in self.facts.values():
+            total.update(facts.acronyms)
+        return total
+
+    @cached_property
+    def slugs(self) -> dict[str, list[tuple[str, int]]]:
+        return self._by_value("slug")
+
+    @cached_property
+    def titles(self) -> dict[str, list[tuple[str, int]]]:
+        return self._by_value("title")
+
+    def _by_value(self, attr: str) -> dict[str, list[tuple[str, int]]]:
+        found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for facts in self.facts.values():
+            value = getattr(facts, attr)
+            if value:
+                found[value.strip()].append((facts.path, getattr(facts, f"{attr}_line")))
+        return dict(found)

@@ -1,0 +1,276 @@
+"""Find calendar dates written in minutes, with their positions.
+
+The document model and the date rules share this finder.  It recognises the
+forms minutes are usually written in::
+
+    January 14, 2026     January 14 2026      Jan. 14, 2026     March 1st, 2025
+    14 January 2026      1st of March 2025    2026-01-14        2026/01/14
+    Wednesday, March 12, 2025                 Wed 14 January 2026
+    March 13             (October 13)         13 March          (no year written)
+
+It is deliberately conservative: a month name needs a day number right next to
+it ("May 14" is a date, "may be" and "March 2025" are not), numbers that look
+like versions, section numbers or times are left alone, and dates inside URLs
+and link destinations are skipped.  A false date would cause false weekday
+errors further on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from minutes_lint.markdown import URL
+
+__all__ = ["DateMention", "find_dates", "parse_date_text"]
+
+_MONTH_WORD = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:tember|t)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAY_WORD = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+)
+_DAY = r"0?[1-9]|[12]\d|3[01]"
+_ORDINAL = r"st|nd|rd|th"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+# Not preceded by a letter or digit (underscore counts as a separator).
+_NO_ALNUM_BEFORE = r"(?<![^\W_])"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+# A dot after a month or weekday word only when the word is an abbreviation
+# ("Jan.", "Sept.", "Wed."), so "in March. 3 people" is no date.
+_MONTH_DOT = r"(?:(?<![^\W\d_]{5})(?<!may)(?<!june)(?<!july)\.)?"
+_WEEKDAY_DOT = r"(?:(?<![^\W\d_]{6})\.)?"
+
+# A date, matched at a position the anchor below proposes (the weekday before a
+# date is looked for separately, backwards from the date).
+_DATE = re.compile(
+    rf"""
+    # January 14, 2026 / Jan. 14 2026 / March 1st, 2025 / March 13 / May28
+    (?P<m1>{_MONTH_WORD}){_NO_LETTER_AFTER}{_MONTH_DOT}[ \t\xa0]{{0,3}}
+    (?P<d1>{_DAY})(?P<o1>{_ORDINAL})?\b
+    (?:(?:,[ \t]{{0,3}}|[ \t]{{1,3}})(?P<y1>{_YEAR}))?
+    |
+    # 14 January 2026 / 1st of March 2025 / 13 March / 17June
+    (?<![.,:/\#$+])(?<![^\W\d_]-)
+    (?P<d2>{_DAY})(?P<o2>{_ORDINAL})?(?P<of>[ \t]{{1,3}}of)?[ \t\xa0]{{0,3}}
+    (?P<m2>{_MONTH_WORD}){_NO_LETTER_AFTER}{_MONTH_DOT}
+    (?:,?[ \t]{{1,3}}(?P<y2>{_YEAR}))?
+    |
+    # 2026-01-14 / 2026/01/14 / 2023-6-7 / 2021-Aug-07 / 2026-01-14T10:00
+    (?<![.:/])
+    (?P<y3>{_YEAR})(?P<sep>[-/])(?P<m3>\d\d?|[a-z]{{3}})(?P=sep)(?P<d3>\d\d?)
+    (?!\d|[.:/]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Where a date may start: one cheap pass over the text.  The pattern begins with
+# a plain character class, which lets the regex engine skip ahead quickly, and
+# consumes one character only, so no proposal hides the next one.
+_ANCHOR = re.compile(
+    r"""
+    [0-9JFMASOND]{_NO_ALNUM_BEFORE_FIRST}
+    (?:
+        (?<=[JFMASOND])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))  # Capitalised month
+      | (?<=\d)(?=\d?(?:st|nd|rd|th)?(?:[ \t]{1,3}of)?[ \t\xa0]{0,3}[A-Za-z])  # day first
+      | (?<=[12])(?=\d{3}[-/])  # year first
+      | (?P<after_word>(?<=[a-z][ \t\xa0]\d)|(?<=[a-z]\.[ \t\xa0]\d))  # "dec 17th"?
+    )
+    """.replace("{_NO_ALNUM_BEFORE_FIRST}", r"(?<![^\W_].)"),
+    re.VERBOSE,
+)
+# A lower-case month word right before a day ("dec 17th"); "may" is always the verb.
+_LOWER_MONTH_BEFORE = re.compile(
+    r"(?<![^\W_])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    rf"|sep(?:tember|t)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?){_MONTH_DOT}[ \t\xa0]\Z"
+)
+# A weekday name right before a date: "Wednesday, ", "Wed. ", "Friday ".
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<![^\W_])(?P<wd>{_WEEKDAY_WORD}){_WEEKDAY_DOT},?[ \t]{{1,3}}\Z", re.IGNORECASE
+)
+_WEEKDAY_REACH = 16
+
+# Text right after a yearless "March 13" that makes the number something else:
+# a time (13:30), a decimal or section number (3.2), a list of numbers (1,000) or
+# a file name (Feb 24.pdf).
+_NUMBER_AFTER = re.compile(r"[:.,/]\d|\.[^\W\d_]")
+# A day number after "2 February": the month starts the next date instead.
+_DAY_AFTER = re.compile(r"[ \t\xa0]{1,3}\d")
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, 1)}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_LEAP_YEAR = 2000
+
+# URL checks look at the whitespace-delimited token around a date; tokens longer
+# than this are not prose and their dates are only kept when clearly not in a link.
+_TOKEN_CAP = 1000
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+_NON_SPACE = re.compile(r"\S*")
+_URL_HINTS = ("://", "www.", "@", "](")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a document, with its position and what it says."""
+
+    start: int  # absolute offset of the date text (weekday excluded)
+    end: int
+    text: str  # the date text as written, e.g. "January 14, 2026"
+    year: int | None  # None when no year is written ("March 13")
+    month: int  # 1..12
+    day: int  # as written, may be impossible (30 for "February 30")
+    valid: bool  # False when the day does not exist in that month (and year)
+    weekday: int | None  # 0=Monday..6=Sunday when written right before the date
+    weekday_start: int | None
+    weekday_end: int | None
+
+    @property
+    def value(self) -> datetime.date | None:
+        """The date, or None when no year is written or the day does not exist."""
+        if self.year is None or not self.valid:
+            return None
+        return datetime.date(self.year, self.month, self.day)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """All dates in ``text[start:end]``, in order; offsets are absolute in ``text``."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    pos = start
+    while True:
+        m = _DATE.search(text, pos, end)
+        if m is None:
+            return found
+        mention = _mention(m)
+        if mention is None or _in_link(text, mention.start, mention.end):
+            pos = m.start() + 1
+            continue
+        found.append(mention)
+        pos = m.end()
+
+
+def parse_date_text(s: str) -> datetime.date | None:
+    """The first full, valid date in ``s`` (a title, a file name, a front-matter value)."""
+    for mention in find_dates(s):
+        if mention.value is not None:
+            return mention.value
+    return None
+
+
+def _mention(m: re.Match[str]) -> DateMention | None:
+    """Build the mention for a regex match, or None when the match is not a date."""
+    parts = _parts(m)
+    if parts is None:
+        return None
+    year, month, day = parts
+    weekday, wd_start, wd_end = _weekday(m)
+    return DateMention(
+        start=m.start("date"),
+        end=m.end("date"),
+        text=m.group("date"),
+        year=year,
+        month=month,
+        day=day,
+        valid=_exists(year, month, day),
+        weekday=weekday,
+        weekday_start=wd_start,
+        weekday_end=wd_end,
+    )
+
+
+def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    """(year, month, day) of the date part of ``m``, or None when it is not a date."""
+    if m.group("m1"):
+        if not _month_word_ok(m.group("m1")):
+            return None
+        year = m.group("y1")
+        if year is None and _NUMBER_AFTER.match(m.string, m.end("date"), m.endpos):
+            return None
+        return _year(year), _month_number(m.group("m1")), int(m.group("d1"))
+    if m.group("m2"):
+        if not _month_word_ok(m.group("m2")):
+            return None
+        if m.group("of") and not m.group("o2"):
+            return None
+        if m.group("y2") is None and _DAY_AFTER.match(m.string, m.end("date"), m.endpos):
+            return None  # "Day 2 February 27, 2024": the number belongs before the date
+        return _year(m.group("y2")), _month_number(m.group("m2")), int(m.group("d2"))
+    month_text = m.group("m3")
+    if month_text.isdigit():
+        month = int(month_text)
+    elif m.group("sep") == "-" and _month_word_ok(month_text):
+        month = _MONTHS.get(month_text.lower(), 0)
+    else:
+        return None
+    day = int(m.group("d3"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return int(m.group("y3")), month, day
+
+
+def _month_word_ok(word: str) -> bool:
+    """Whether a month word reads as a month: usual casing; lower-case "may" is the verb."""
+    return (word.istitle() or word.isupper() or word.islower()) and word != "may"
+
+
+def _weekday(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    """(weekday, start, end) of the weekday written before the date, if it reads as one."""
+    word = m.group("wd")
+    if word is None:
+        return None, None, None
+    # Lower-case abbreviations are ordinary words ("sat", "sun", "wed").
+    lower_ok = word.islower() and word.endswith("day")
+    if not (word.istitle() or word.isupper() or lower_ok):
+        return None, None, None
+    return _WEEKDAYS.index(word[:3].lower()), m.start("wd"), m.end("wd")
+
+
+def _month_number(word: str) -> int:
+    """1..12 for a month name or abbreviation matched by the date pattern."""
+    return _MONTHS[word[:3].lower()]
+
+
+def _year(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _exists(year: int | None, month: int, day: int) -> bool:
+    """Whether the day exists in that month; a yearless date only needs some year."""
+    days = calendar.monthrange(_LEAP_YEAR if year is None else year, month)[1]
+    return 1 <= day <= days
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is part of a URL or a link destination."""
+    if _in_angle_destination(text, start):
+        return True
+    return _token_has_link(text, start) or _token_has_link(text, end - 1)
+
+
+def _in_angle_destination(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a ``](<...>)`` link destination (which may hold spaces)."""
+    opening = text.rfind("](<", max(0, pos - _TOKEN_CAP), pos)
+    if opening < 0:
+        return False
+    between = text[opening + 3 : pos]
+    return ">" not in between and "\n" not in between
+
+
+def _token_has_link(text: str, pos: int) -> bool:
+    """Whether the non-space token holding ``text[pos]`` has a URL or link over ``pos``."""
+    lo = max(0, pos - _TOKEN_CAP)
+    before = _LAST_SPACE.match(text, lo, pos)
+    token_start = before.end() if before else lo
+    token_end = _NON_SPACE.match(text, pos, pos + _TOKEN_CAP).end()
+    token = text[token_start:token_end]
+    if not any(hint in token for hint in _URL_HINTS):
+        return False
+    too_long = (before is None and lo > 0) or token_end - pos >= _TOKEN_CAP
+    if too_long or "](" in text[token_start:pos]:
+        return True
+    offset = pos - token_start
+    return any(u.start() <= offset < u.end() for u in URL.finditer(token))

@@ -1,0 +1,165 @@
+"""The document model: one per file, built lazily and shared by every rule.
+
+Each property is computed on first use, so a rule pays only for what it
+reads: a whitespace rule never parses YAML, a date rule never parses the
+attendee list.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from minutes_lint.diagnostics import Position
+from minutes_lint.markdown import URL, Heading, Line, code_block_lines, find_headings, split_lines
+from minutes_lint.source import Source
+
+if TYPE_CHECKING:
+    from minutes_lint.attendees import AttendeeEntry, AttendeeList
+    from minutes_lint.dates import DateMention
+    from minutes_lint.front_matter import FrontMatter
+    from minutes_lint.meeting import Meeting
+    from minutes_lint.names import Mention
+
+
+class Document:
+    """A decoded file and everything minutes-lint knows how to find in it."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
+        return cls(Source(path, text, False, text.encode("utf-8", "surrogatepass")))
+
+    # -- positions -----------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Line]:
+        return split_lines(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines] or [0]
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column of a 0-based offset."""
+        index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        return Position(index + 1, offset - self._line_starts[index] + 1)
+
+    def line_index(self, offset: int) -> int:
+        """0-based index into ``lines`` of the line holding ``offset``."""
+        return max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+
+    # -- front matter ----------------------------------------------------------------
+    @cached_property
+    def front_matter(self) -> FrontMatter:
+        from minutes_lint.front_matter import parse_front_matter
+
+        return parse_front_matter(self.text, self.lines[:1] + self._front_matter_lines())
+
+    def _front_matter_lines(self) -> list[Line]:
+        # only the lines the parser can need: up to the closing delimiter
+        out = []
+        for line in self.lines[1:]:
+            out.append(line)
+            if line.text.startswith("---") and not line.text.strip("- \t"):
+                break
+        return out
+
+    @property
+    def parses(self) -> bool:
+        """False when the front matter is broken: such a file is never rewritten."""
+        return self.front_matter.ok
+
+    @cached_property
+    def body_start(self) -> int:
+        return self.front_matter.body_start
+
+    @cached_property
+    def body_lines(self) -> list[Line]:
+        """The lines of the body (after the front matter)."""
+        return (
+            self.lines[self.line_index(self.body_start) :]
+            if self.body_start < len(self.text)
+            else []
+        )
+
+    @cached_property
+    def title(self) -> str | None:
+        entry = self.front_matter.get("title")
+        return entry.value if entry is not None and isinstance(entry.value, str) else None
+
+    # -- Markdown structure ----------------------------------------------------------
+    @cached_property
+    def code_lines(self) -> set[int]:
+        """Indexes into ``body_lines`` of lines inside fenced code."""
+        return code_block_lines(self.body_lines)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return find_headings(self.body_lines, self.code_lines)
+
+    # -- dates, people ---------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Dates written in the body, outside code and URLs."""
+        from minutes_lint.dates import find_dates
+
+        found = []
+        for start, end in self.text_spans:
+            found.extend(find_dates(self.text, start, end))
+        return found
+
+    @cached_property
+    def attendee_lists(self) -> list[AttendeeList]:
+        from minutes_lint.attendees import find_attendee_lists
+
+        lines = [ln for i, ln in enumerate(self.body_lines) if i not in self.code_lines]
+        return find_attendee_lists(self.text, lines, self.headings, self.body_start)
+
+    @cached_property
+    def attendees(self) -> list[AttendeeEntry]:
+        return [entry for lst in self.attendee_lists for entry in lst.entries]
+
+    @cached_property
+    def text_spans(self) -> list[tuple[int, int]]:
+        """Runs of body text outside fenced code, one per line."""
+        return [
+            (line.start, line.end)
+            for i, line in enumerate(self.body_lines)
+            if i not in self.code_lines and line.end > line.start
+        ]
+
+    @cached_property
+    def prose_spans(self) -> list[tuple[int, int]]:
+        """Body text outside code, attendee lists and URLs: where people are discussed."""
+        lists = [(lst.start, lst.end) for lst in self.attendee_lists]
+        spans: list[tuple[int, int]] = []
+        for start, end in self.text_spans:
+            if any(a <= start < b for a, b in lists):
+                continue
+            pos = start
+            for m in URL.finditer(self.text, start, end):
+                if m.start() > pos:
+                    spans.append((pos, m.start()))
+                pos = m.end()
+            if pos < end:
+                spans.append((pos, end))
+        return spans
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Runs of capitalised words in the prose that may name a person."""
+        from minutes_lint.names import find_mentions
+
+        return find_mentions(self.text, self.prose_spans)
+
+    @cached_property
+    def meeting(self) -> Meeting:
+        """Every date that tells when the meeting took place (title, body, file name ...)."""
+        from minutes_lint.meeting import find_meeting
+
+        return find_meeting(self)

@@ -1,0 +1,78 @@
+"""Applying fixes to files: lint, fix until stable, write atomically, never lose a byte."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutes_lint.diagnostics import Diagnostic, Severity
+from minutes_lint.document import Document
+from minutes_lint.engine import Engine, engine_diagnostic
+from minutes_lint.fixing import fix_until_stable
+from minutes_lint.source import Source
+from minutes_lint.writing import WriteError, encode_text, unchanged_or_write
+
+
+@dataclass
+class FileFix:
+    path: str
+    diagnostics: list[Diagnostic]  # what remains after fixing
+    applied: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    changed: bool = False  # the text changed (written unless dry run)
+    diff: str = ""
+    text: str = ""  # the fixed text
+
+
+def fix_document(
+    doc: Document, engine: Engine, *, unsafe: bool, write: bool, stdin: bool = False
+) -> FileFix:
+    """Fix one document; the returned diagnostics describe the fixed text."""
+    source = doc.source
+    before = engine.lint(doc)
+    if not doc.parses or not any(d.fix is not None for d in before):
+        return FileFix(doc.path, before, text=source.text)
+
+    def lint(text: str) -> list[Diagnostic]:
+        return engine.lint(Document(Source(source.path, text, source.bom, source.data)))
+
+    def parses(text: str) -> bool:
+        return Document(Source(source.path, text, source.bom, source.data)).parses
+
+    outcome = fix_until_stable(source.text, lint, unsafe=unsafe, still_parses=parses)
+    extra: list[Diagnostic] = []
+    if outcome.reverted:
+        extra.append(
+            engine_diagnostic(doc.path, "ML004", outcome.reason or "fix reverted", Severity.ERROR)
+        )
+    elif not outcome.converged:
+        extra.append(
+            engine_diagnostic(
+                doc.path,
+                "ML004",
+                f"fixes did not converge after {outcome.passes} passes: {', '.join(outcome.codes)}",
+                Severity.ERROR,
+            )
+        )
+    result = FileFix(doc.path, [], outcome.applied, outcome.text != source.text, text=outcome.text)
+    if result.changed:
+        result.diff = "".join(
+            difflib.unified_diff(
+                source.text.splitlines(keepends=True),
+                outcome.text.splitlines(keepends=True),
+                fromfile=f"a/{doc.path}",
+                tofile=f"b/{doc.path}",
+            )
+        )
+        if write and not stdin:
+            try:
+                unchanged_or_write(
+                    Path(doc.path), source.data, encode_text(outcome.text, bom=source.bom)
+                )
+            except WriteError as exc:
+                extra.append(engine_diagnostic(doc.path, "ML004", str(exc), Severity.ERROR))
+                result.changed = False
+                result.diagnostics = before + extra
+                return result
+    result.diagnostics = (lint(outcome.text) if result.changed else before) + extra
+    return result

@@ -1,0 +1,214 @@
+"""Every place a document says when its meeting took place, and what it says.
+
+The *meeting date* is told by the title, the date line at the top of the
+body and the file name; the next-meeting line and the minutes approved
+"of <date>" bear witness to its year.  The front-matter ``date`` is the
+*publication* time (the Hugo convention): it follows the meeting.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutes_lint.dates import DateMention, find_dates
+from minutes_lint.document import Document
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NEXT = re.compile(r"\bnext\s+(?:meeting|call|teleconference|telecon|f2f)\b", re.IGNORECASE)
+_APPROVAL = re.compile(r"\bapprov(?:al|ed|e)\b", re.IGNORECASE)
+_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
+_CANCEL = re.compile(r"\bcancel", re.IGNORECASE)
+_TOP_LINES = 12  # the date line is one of the first lines of the body
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A written date that says something about the meeting date."""
+
+    kind: str  # "title", "body", "file name", "publication", "next meeting", "approved minutes"
+    date: datetime.date
+    start: int  # offsets in the document text; -1 for the file name
+    end: int
+    line: int  # 1-based; 0 for the file name
+    mention: DateMention | None = None
+
+
+@dataclass
+class Meeting:
+    title: Witness | None = None
+    body: Witness | None = None
+    file_names: list[Witness] = field(default_factory=list)
+    publication: Witness | None = None
+    publication_value: datetime.date | datetime.datetime | None = None
+    next_meetings: list[Witness] = field(default_factory=list)
+    approved: list[DateMention] = field(default_factory=list)  # may lack a year
+
+    @property
+    def date_witnesses(self) -> list[Witness]:
+        """Witnesses that state the meeting date itself."""
+        found = [w for w in (self.title, self.body) if w is not None]
+        if self.file_names:
+            found.append(self.file_names[-1])
+        return found
+
+    def date(self) -> datetime.date | None:
+        """The meeting date most witnesses agree on (body first on a tie)."""
+        votes = self.votes()
+        if not votes:
+            return None
+        best = max(votes.values())
+        winners = [d for d, n in votes.items() if n == best]
+        if len(winners) == 1:
+            return winners[0]
+        for w in (self.body, self.title):
+            if w is not None and w.date in winners:
+                return w.date
+        return winners[0]
+
+    def votes(self) -> Counter[datetime.date]:
+        """One vote per witness for its date, one more when a next meeting follows within 35 days."""
+        votes: Counter[datetime.date] = Counter()
+        for w in self.date_witnesses:
+            votes[w.date] += 1
+        for candidate in list(votes):
+            if any(0 < (n.date - candidate).days <= 35 for n in self.next_meetings):
+                votes[candidate] += 1
+        return votes
+
+    def agreed_date(self) -> datetime.date | None:
+        """The meeting date when the evidence singles one out (no tie), else None."""
+        votes = self.votes()
+        if not votes:
+            return None
+        ranked = votes.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        if ranked[0][1] < 2:
+            return None
+        return ranked[0][0]
+
+
+def find_meeting(doc: Document) -> Meeting:
+    meeting = Meeting()
+    fm = doc.front_matter
+    if fm.ok:
+        title = fm.get("title")
+        if title is not None and isinstance(title.value, str):
+            meeting.title = _title_witness(doc, title.value_start, title.value_end)
+        date = fm.get("date")
+        if date is not None and isinstance(date.value, (datetime.date, datetime.datetime)):
+            value = date.value
+            day = value.date() if isinstance(value, datetime.datetime) else value
+            meeting.publication = Witness(
+                "publication",
+                day,
+                date.value_start,
+                date.value_end,
+                doc.position(date.value_start).line,
+            )
+            meeting.publication_value = value
+    for m in _ISO.finditer(Path(doc.path).name):
+        day = _iso(m)
+        if day is not None:
+            meeting.file_names.append(Witness("file name", day, -1, -1, 0))
+    meeting.body = _body_witness(doc)
+    _sections(doc, meeting)
+    return meeting
+
+
+def _iso(m: re.Match[str]) -> datetime.date | None:
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _title_witness(doc: Document, start: int, end: int) -> Witness | None:
+    for mention in find_dates(doc.text, start, end):
+        if mention.value is not None:
+            return Witness(
+                "title",
+                mention.value,
+                mention.start,
+                mention.end,
+                doc.position(mention.start).line,
+                mention,
+            )
+    return None
+
+
+def _body_witness(doc: Document) -> Witness | None:
+    """The first full date in the first lines of the body, outside headings of other meetings."""
+    lines = doc.body_lines[:_TOP_LINES]
+    if not lines:
+        return None
+    limit = lines[-1].end
+    for mention in doc.dates:
+        if mention.start > limit:
+            break
+        if mention.value is None:
+            continue
+        line = doc.lines[doc.line_index(mention.start)].text
+        if _NEXT.search(line) or _CANCEL.search(line):
+            continue
+        return Witness(
+            "body",
+            mention.value,
+            mention.start,
+            mention.end,
+            doc.position(mention.start).line,
+            mention,
+        )
+    return None
+
+
+def _sections(doc: Document, meeting: Meeting) -> None:
+    """Dates under a next-meeting heading or line, and dates of approved minutes."""
+    headings = doc.headings
+    bounds = [(h.start, h.text) for h in headings] + [(len(doc.text), "")]
+    for i, (start, text) in enumerate(bounds[:-1]):
+        end = bounds[i + 1][0]
+        if _NEXT.search(text):
+            meeting.next_meetings.extend(_next_witnesses(doc, start, end))
+        elif _APPROVAL.search(text) and _MINUTES.search(text):
+            meeting.approved.extend(d for d in doc.dates if start <= d.start < end)
+    for line in doc.body_lines:
+        if _NEXT.match(line.text.lstrip("*-_ #\t")) and not any(
+            h.start == line.start for h in headings
+        ):
+            meeting.next_meetings.extend(_next_witnesses(doc, line.start, line.end + 1))
+        elif (
+            _APPROVAL.search(line.text)
+            and _MINUTES.search(line.text)
+            and not line.text.startswith("#")
+        ):
+            meeting.approved.extend(
+                d
+                for d in doc.dates
+                if line.start <= d.start < line.end and d not in meeting.approved
+            )
+
+
+def _next_witnesses(doc: Document, start: int, end: int) -> list[Witness]:
+    found = []
+    for mention in doc.dates:
+        if start <= mention.start < end and mention.value is not None:
+            line_text = doc.lines[doc.line_index(mention.start)].text
+            if _CANCEL.search(line_text):
+                continue
+            found.append(
+                Witness(
+                    "next meeting",
+                    mention.value,
+                    mention.start,
+                    mention.end,
+                    doc.position(mention.start).line,
+                    mention,
+                )
+            )
+            break
+    return found

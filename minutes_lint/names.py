@@ -1,0 +1,253 @@
+"""Who is who: name keys, spelling variants and near-misses of people.
+
+A *person key* survives case, diacritics and word order, so "Atsushi INABA"
+and "Inaba Atsushi", or "Inigo" and "Iñigo", share one key.  A *near-miss*
+is a name one edit away from a known name in exactly one word ("Rebecca
+Kelley" for "Rebecca Kelly", "Client Wilson" for "Clint Wilson").
+
+Near-misses are found through a deletion index (every key is filed under
+each variant with one letter deleted from one word), so a look-up costs
+the same whatever the number of names known, and nothing compares all pairs.
+Guards keep different people apart: both words must be at least four letters
+long, people listed together in one attendee list under given names one edit
+apart are different people (Maria and Mario Garcia), two
+given names that are each common in the corpus belong to different people,
+and pairs confirmed ``distinct`` in the roster are never matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+_MIN_WORD = 4  # shorter words (Ben/Jen, Tim/Kim) are never near-misses
+_COMMON = 3  # a spelling seen this often is a name in its own right
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-fold and strip diacritics: "Iñigo" -> "inigo", "INABA" -> "inaba"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name, apostrophes dropped: "O’Neil-Ray" -> ("oneil", "ray")."""
+    return tuple(w.replace("'", "").replace("’", "") for w in _WORD.findall(fold(name)))
+
+
+def person_key(name: str) -> str:
+    """A key equal for spellings that differ only in case, diacritics or word order."""
+    return " ".join(sorted(name_words(name)))
+
+
+def org_key(org: str) -> str:
+    """A key equal for "D-TRUST", "D-Trust" and "Dtrust", or "ACAB’c" and "ACAB'c"."""
+    return "".join(name_words(org))
+
+
+def clean_spelling(name: str) -> str:
+    return " ".join(name.split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a spelling was seen."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class Spelling:
+    text: str
+    count: int = 0
+    places: list[Place] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A known name one edit away from the name looked up."""
+
+    key: str
+    spellings: tuple[Spelling, ...]  # of the known person, most used first
+    part: str  # "given", "surname" or "middle": the word that differs
+    word: str  # the differing word of the name looked up
+    other_word: str  # and of the known name
+
+    @property
+    def count(self) -> int:
+        return sum(s.count for s in self.spellings)
+
+
+class PeopleIndex:
+    """Every spelling of every person seen in attendee lists, indexed for look-up."""
+
+    def __init__(self, distinct: Iterable[tuple[str, str]] = ()) -> None:
+        self._by_key: dict[str, dict[str, Spelling]] = defaultdict(dict)
+        self._lists: dict[str, set[str]] = defaultdict(set)  # key -> list ids naming it
+        self._deletions: dict[tuple[tuple[str, ...], str], set[str]] | None = None
+        self._words: set[str] | None = None
+        self._distinct = {frozenset((person_key(a), person_key(b))) for a, b in distinct}
+
+    def add(self, name: str, place: Place, list_id: str) -> None:
+        spelling = clean_spelling(name)
+        key = person_key(spelling)
+        if not key:
+            return
+        entry = self._by_key[key].get(spelling)
+        if entry is None:
+            entry = self._by_key[key][spelling] = Spelling(spelling)
+            self._deletions = self._words = None
+        entry.count += 1
+        if len(entry.places) < 20:
+            entry.places.append(place)
+        entry.documents.add(place.path)
+        self._lists[key].add(list_id)
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def keys(self) -> Iterable[str]:
+        return self._by_key.keys()
+
+    def spellings(self, name: str) -> list[Spelling]:
+        """All spellings of the person ``name`` names, most used first."""
+        found = self._by_key.get(person_key(name), {})
+        return sorted(found.values(), key=lambda s: (-s.count, s.text))
+
+    def knows(self, name: str) -> bool:
+        return person_key(name) in self._by_key
+
+    def listed_together(self, a: str, b: str) -> bool:
+        return bool(self._lists.get(person_key(a), set()) & self._lists.get(person_key(b), set()))
+
+    def confirmed_distinct(self, a: str, b: str) -> bool:
+        return frozenset((person_key(a), person_key(b))) in self._distinct
+
+    def could_name(self, words: tuple[str, ...]) -> bool:
+        """Cheap filter: a near-miss shares all words but one with a known name."""
+        if self._words is None:
+            self._words = {w for key in self._by_key for w in key.split(" ")}
+        return sum(w in self._words for w in words) >= len(words) - 1
+
+    def near_misses(self, name: str) -> list[NearMiss]:
+        """Known people whose name differs from ``name`` by one edit in one word."""
+        words = name_words(name)
+        if len(words) < 2 or not self.could_name(words):
+            return []
+        index = self._deletion_index()
+        key = person_key(name)
+        candidates: set[str] = set()
+        for signature in _signatures(tuple(sorted(words))):
+            candidates |= index.get(signature, set())
+        candidates.discard(key)
+        found = []
+        for other in sorted(candidates):
+            miss = self._compare(name, words, other)
+            if miss is not None:
+                found.append(miss)
+        return found
+
+    def _compare(self, name: str, words: tuple[str, ...], other_key: str) -> NearMiss | None:
+        spellings = tuple(
+            sorted(self._by_key[other_key].values(), key=lambda s: (-s.count, s.text))
+        )
+        other_words = name_words(spellings[0].text)
+        diff = _single_difference(words, other_words)
+        if diff is None:
+            return None
+        index, mine, theirs = diff
+        if min(len(mine), len(theirs)) < _MIN_WORD or OSA.distance(mine, theirs) > 1:
+            return None
+        if self.confirmed_distinct(name, spellings[0].text):
+            return None
+        part = "given" if index == 0 else "surname" if index == len(words) - 1 else "middle"
+        if part != "surname" and self.knows(name) and self.listed_together(name, spellings[0].text):
+            return None  # listed together: two people who share a family name
+        if part == "given" and self.knows(name):
+            mine_count = sum(s.count for s in self.spellings(name))
+            if mine_count >= _COMMON and sum(s.count for s in spellings) >= _COMMON:
+                return None
+        return NearMiss(other_key, spellings, part, mine, theirs)
+
+    def _deletion_index(self) -> dict[tuple[tuple[str, ...], str], set[str]]:
+        if self._deletions is None:
+            index: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
+            for key in self._by_key:
+                for signature in _signatures(tuple(key.split(" "))):
+                    index[signature].add(key)
+            self._deletions = index
+        return self._deletions
+
+
+def _signatures(words: tuple[str, ...]) -> set[tuple[tuple[str, ...], str]]:
+    """(other words, word with at most one letter deleted) for each word long enough."""
+    out = set()
+    for i, word in enumerate(words):
+        if len(word) < _MIN_WORD - 1:
+            continue
+        rest = words[:i] + words[i + 1 :]
+        out.add((rest, word))
+        for j in range(len(word)):
+            out.add((rest, word[:j] + word[j + 1 :]))
+    return out
+
+
+def _single_difference(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, str, str] | None:
+    """The one word in which ``a`` and ``b`` differ (as written, or with two words swapped)."""
+    if len(a) != len(b):
+        return None
+    for candidate in (b, tuple(reversed(b))) if len(b) == 2 else (b,):
+        diffs = [i for i, (x, y) in enumerate(zip(a, candidate, strict=False)) if x != y]
+        if len(diffs) == 1:
+            i = diffs[0]
+            return i, a[i], candidate[i]
+    return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words in prose that may be a person's name."""
+
+    start: int
+    end: int
+    text: str
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’\-][^\W\d_][^\W_]*)*")
+
+
+def find_mentions(text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
+    """Two- and three-word windows of capitalised words ("Clint Wilson") in ``spans``."""
+    out: list[Mention] = []
+    for start, end in spans:
+        run: list[re.Match[str]] = []
+        for m in _PROSE_WORD.finditer(text, start, end):
+            if m.group()[0].isupper() and (not run or _joined(text, run[-1].end(), m.start())):
+                run.append(m)
+                continue
+            _windows(text, run, out)
+            run = [m] if m.group()[0].isupper() else []
+        _windows(text, run, out)
+    return out
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    return b - a == 1 and text[a] == " "
+
+
+def _windows(text: str, run: list[re.Match[str]], out: list[Mention]) -> None:
+    for size in (2, 3):
+        for i in range(len(run) - size + 1):
+            s, e = run[i].start(), run[i + size - 1].end()
+            out.append(Mention(s, e, text[s:e]))

@@ -1,0 +1,104 @@
+"""Which files a run lints, and which documents make up the project's corpus."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from minutes_lint.cache import FactsCache
+from minutes_lint.config import Settings
+from minutes_lint.corpus import Corpus, Facts, extract_facts
+from minutes_lint.document import Document
+from minutes_lint.roster import Roster
+from minutes_lint.source import Source, decode
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+
+
+def expand_paths(paths: Iterable[str], settings: Settings) -> list[str]:
+    """Files named explicitly are kept whatever their extension; folders expand to Markdown."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given != "-" and os.path.isdir(given):
+            found = sorted(_walk(Path(given), settings.include, settings.exclude, settings.root))
+        else:
+            found = [given]
+        for path in found:
+            key = path if path == "-" else os.path.abspath(path)
+            if key not in seen:
+                seen.add(key)
+                out.append(path)
+    return out
+
+
+def _walk(folder: Path, include: list[str], exclude: list[str], root: Path) -> Iterator[str]:
+    cache_dir = ".minutes-lint-cache"
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(
+            d for d in dirnames if d not in _SKIP_DIRS and d != cache_dir and not d.startswith(".")
+        )
+        for name in filenames:
+            if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
+                continue
+            path = os.path.join(dirpath, name)
+            if exclude and _excluded(path, exclude, root):
+                continue
+            yield path
+
+
+def _excluded(path: str, exclude: list[str], root: Path) -> bool:
+    try:
+        rel = Path(path).absolute().relative_to(root).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(path).name, p) for p in exclude)
+
+
+def corpus_files(settings: Settings) -> list[Path]:
+    """Documents matching the ``corpus`` globs under the project root (configured projects only)."""
+    if not settings.configured:
+        return []
+    root = settings.root
+    found: set[Path] = set()
+    for pattern in settings.corpus:
+        for path in root.glob(pattern):
+            parts = path.relative_to(root).parts
+            if any(p in _SKIP_DIRS or p == settings.cache_dir for p in parts):
+                continue
+            if path.is_file():
+                found.add(path)
+    return sorted(found)
+
+
+def _extract(path: str, data: bytes) -> Facts | None:
+    source = decode(path, data)
+    if not isinstance(source, Source):
+        return None
+    return extract_facts(Document(source))
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    try:
+        return os.path.relpath(path, cwd)
+    except ValueError:
+        return str(path)
+
+
+def build_corpus(
+    settings: Settings, documents: list[Document], *, use_cache: bool, roster: Roster | None = None
+) -> Corpus:
+    """The run's documents plus, in a configured project, every document of its corpus."""
+    cwd = Path.cwd()
+    run_paths = {os.path.abspath(d.path) for d in documents}
+    others = [p for p in corpus_files(settings) if str(p) not in run_paths]
+    facts: list[Facts] = [extract_facts(d) for d in documents]
+    if others:
+        cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
+        for path, found in cache.facts_for(others, _extract):
+            found.path = display_path(path, cwd)
+            facts.append(found)
+        cache.save()
+    return Corpus(facts, roster)

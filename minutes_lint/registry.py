@@ -1,0 +1,145 @@
+"""Rules: their declaration, validated once, and their discovery through entry points.
+
+A rule is a module with module-level declarations and one ``check`` function::
+
+    CODE = "WS001"                      # category prefix and three digits, never reused
+    NAME = "trailing-whitespace"        # kebab-case
+    SUMMARY = "Trailing whitespace"     # one line
+    SEVERITY = Severity.WARNING
+    SCOPE = "document"                  # or "corpus": also sees every document of the corpus
+    FIX = "safe"                        # "none", "safe", "unsafe" or "sometimes"
+    OPTIONS = {"max": 3}                # option -> default (the type of the default is enforced)
+
+    def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]: ...
+
+and a docstring in five sections (What it does, Why is this bad?, Example,
+Use instead, Fix safety).  Packages publish rule modules in the
+``minutes_lint.rules`` entry-point group; minutes-lint's own rules come
+through the same door.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from minutes_lint.diagnostics import Problem, Severity
+
+if TYPE_CHECKING:
+    from minutes_lint.corpus import Corpus
+    from minutes_lint.document import Document
+
+ENTRY_POINT_GROUP = "minutes_lint.rules"
+DOC_SECTIONS = (
+    "## What it does",
+    "## Why is this bad?",
+    "## Example",
+    "## Use instead",
+    "## Fix safety",
+)
+_CODE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_FIX = ("none", "safe", "unsafe", "sometimes")
+_SCOPES = ("document", "corpus")
+
+
+class RuleError(Exception):
+    """A rule module that does not declare itself correctly."""
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule's ``check`` may use besides the document."""
+
+    options: Mapping[str, Any]
+    corpus: Corpus | None = None
+    settings: Any = None  # minutes_lint.config.Settings of the run
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    scope: str
+    fix: str
+    options: Mapping[str, Any]
+    doc: str
+    check: Callable[[Document, RuleContext], Iterable[Problem]]
+    origin: str = field(default="")
+
+    def run(self, doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+        yield from self.check(doc, ctx)
+
+
+def rule_from_module(module: ModuleType) -> Rule:
+    """Validate a rule module's declarations and build its :class:`Rule`."""
+    where = module.__name__
+
+    def need(attr: str, kind: type | tuple[type, ...]) -> Any:
+        if not hasattr(module, attr):
+            raise RuleError(f"{where}: missing {attr}")
+        value = getattr(module, attr)
+        if not isinstance(value, kind):
+            raise RuleError(f"{where}: {attr} has the wrong type")
+        return value
+
+    code = need("CODE", str)
+    if not _CODE.match(code):
+        raise RuleError(f"{where}: CODE {code!r} is not a prefix and three digits")
+    name = need("NAME", str)
+    if not _NAME.match(name):
+        raise RuleError(f"{where}: NAME {name!r} is not kebab-case")
+    summary = need("SUMMARY", str)
+    severity = need("SEVERITY", Severity)
+    scope = getattr(module, "SCOPE", "document")
+    if scope not in _SCOPES:
+        raise RuleError(f"{where}: SCOPE must be one of {_SCOPES}")
+    fix = getattr(module, "FIX", "none")
+    if fix not in _FIX:
+        raise RuleError(f"{where}: FIX must be one of {_FIX}")
+    options = dict(getattr(module, "OPTIONS", {}))
+    doc = module.__doc__ or ""
+    missing = [s for s in DOC_SECTIONS if s not in doc]
+    if missing:
+        raise RuleError(f"{where}: docstring lacks {', '.join(missing)}")
+    check = need("check", Callable)  # type: ignore[arg-type]
+    return Rule(code, name, summary, severity, scope, fix, options, doc.strip(), check, where)
+
+
+def load_rules(modules: Iterable[ModuleType] | None = None) -> dict[str, Rule]:
+    """All rules, by code; from ``modules`` when given, else from the entry points."""
+    if modules is None:
+        modules = _entry_point_modules()
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for module in modules:
+        rule = rule_from_module(module)
+        if rule.code in rules:
+            raise RuleError(
+                f"{rule.origin}: code {rule.code} is already used by {rules[rule.code].origin}"
+            )
+        if rule.name in names:
+            raise RuleError(
+                f"{rule.origin}: name {rule.name} is already used by {names[rule.name]}"
+            )
+        rules[rule.code] = rule
+        names[rule.name] = rule.origin
+    return dict(sorted(rules.items()))
+
+
+def _entry_point_modules() -> Iterator[ModuleType]:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            module = ep.load()
+        except Exception as exc:  # a broken plugin is a clear error, not a traceback
+            raise RuleError(f"cannot load rule plugin {ep.name} ({ep.value}): {exc}") from exc
+        if not isinstance(module, ModuleType):
+            raise RuleError(f"rule plugin {ep.name} ({ep.value}) must name a module")
+        yield module

@@ -1,0 +1,164 @@
+"""Meeting date told differently by the title, the body, the file name or the publication date.
+
+## What it does
+Collects every place that says when the meeting took place: the date in the
+front-matter title, the date line at the top of the body and a date in the
+file name must be equal.  The front-matter ``date`` is the *publication*
+time (the Hugo convention): it must not precede the meeting, nor follow it
+by more than ``max-publication-lag-days``.  The diagnostic sits on the value
+that is most likely wrong (the one the other witnesses, including the
+next-meeting date, outvote) and names the line that disagrees with it.
+
+## Why is this bad?
+A minute-taker copies last meeting's file and updates the body but not the
+title, or types the wrong year.  The published record then carries two
+dates for one meeting, and readers, search and the site's archive pages
+pick the wrong one.
+
+## Example
+```markdown
+---
+title: 2024-01-14 Minutes of the Example Working Group
+date: 2024-01-14 00:00:00
+---
+January 14, 2026
+...
+Next meeting: January 28, 2026
+```
+
+## Use instead
+```markdown
+---
+title: 2026-01-14 Minutes of the Example Working Group
+date: 2026-01-14 00:00:00
+---
+January 14, 2026
+```
+
+## Fix safety
+The fix rewrites the odd date out only when the other witnesses agree on
+one meeting date; it is unsafe because the evidence can still be wrong
+(and a publication time is a guess).  Without agreement there is no fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.meeting import Witness
+from minutes_lint.registry import RuleContext
+
+CODE = "DT001"
+NAME = "meeting-date-mismatch"
+SUMMARY = "Title, body, file name and publication date disagree about the meeting date"
+SEVERITY = Severity.ERROR
+FIX = "unsafe"
+OPTIONS = {"max-publication-lag-days": 90, "check-file-name": True}
+
+
+def _where(w: Witness) -> str:
+    return "the file name" if w.line == 0 else f"line {w.line}"
+
+
+def _say(day: datetime.date) -> str:
+    return day.isoformat()
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    meeting = doc.meeting
+    witnesses = [w for w in (meeting.title, meeting.body) if w is not None]
+    if ctx.options["check-file-name"] and meeting.file_names:
+        witnesses.append(meeting.file_names[-1])
+    meeting_date = meeting.date()
+    agreed = meeting.agreed_date()
+    if meeting_date is not None and len({w.date for w in witnesses}) > 1:
+        reference = next(w for w in witnesses if w.date == meeting_date)
+        for w in witnesses:
+            if w.date == meeting_date or w.start < 0:
+                continue
+            kind = "year" if w.date.year != meeting_date.year else "date"
+            fix = None
+            if agreed is not None and w.mention is not None:
+                fix = Fix.replace(
+                    w.start,
+                    w.end,
+                    _rewrite(w.mention.text, agreed),
+                    f"Write the meeting date {_say(agreed)}",
+                    Applicability.UNSAFE,
+                )
+            yield Problem(
+                w.start,
+                w.end,
+                f"{w.kind} says the meeting was on {_say(w.date)}, but {reference.kind} "
+                f"({_where(reference)}) says {_say(meeting_date)}: the {kind} disagrees",
+                fix,
+            )
+        file_wrong = [w for w in witnesses if w.start < 0 and w.date != meeting_date]
+        if file_wrong and meeting.title is not None and meeting.title.date == meeting_date:
+            w = file_wrong[0]
+            yield Problem(
+                meeting.title.start,
+                meeting.title.end,
+                f"the file name says the meeting was on {_say(w.date)}, but the title says "
+                f"{_say(meeting_date)}",
+            )
+    yield from _publication(meeting.publication, meeting_date, agreed, ctx, doc)
+
+
+def _publication(
+    pub: Witness | None,
+    meeting_date: datetime.date | None,
+    agreed: datetime.date | None,
+    ctx: RuleContext,
+    doc: Document,
+) -> Iterator[Problem]:
+    if pub is None or meeting_date is None:
+        return
+    lag = (pub.date - meeting_date).days
+    limit = ctx.options["max-publication-lag-days"]
+    if 0 <= lag <= limit:
+        return
+    reference = doc.meeting.body or doc.meeting.title
+    where = f" ({reference.kind}, {_where(reference)})" if reference else ""
+    if lag < 0:
+        message = (
+            f"publication date {_say(pub.date)} precedes the meeting{where} on {_say(meeting_date)}"
+        )
+    else:
+        message = (
+            f"publication date {_say(pub.date)} is {lag} days after the meeting{where} on "
+            f"{_say(meeting_date)} (more than {limit})"
+        )
+    fix = None
+    if agreed is not None and lag < 0:
+        old = doc.text[pub.start : pub.end]
+        fix = (
+            Fix.replace(
+                pub.start,
+                pub.start + 10,
+                agreed.isoformat(),
+                f"Set the publication date to the meeting date {agreed.isoformat()}",
+                Applicability.UNSAFE,
+            )
+            if old[:10] == pub.date.isoformat()
+            else None
+        )
+    yield Problem(pub.start, pub.end, message, fix)
+
+
+def _rewrite(text: str, day: datetime.date) -> str:
+    """``day`` written in the style of ``text`` (ISO stays ISO, words stay words)."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return day.isoformat()
+    if len(text) == 10 and text[4] == "/" and text[7] == "/":
+        return day.strftime("%Y/%m/%d")
+    year = str(day.year)
+    old_year = next(
+        (tok for tok in text.replace(",", " ").split() if len(tok) == 4 and tok.isdigit()), None
+    )
+    if old_year is not None:
+        return text.replace(old_year, year)
+    return text
