@@ -53,7 +53,7 @@ GIVEN_NAMES: tuple[str, ...] = (
     "Tomás", "Torvald", "Ulrike", "Uzoma", "Valentina", "Vasco", "Vesna", "Wairimu",
     "Wanjiru", "Wenona", "Xiomara", "Yaroslav", "Yasmin", "Yesenia", "Yoshimi", "Zainab",
     "Zdeněk", "Zeynep", "Zoë", "Zofia", "Ambrose", "Briony", "Cyprian", "Delphine",
-    "Evander", "Fiorella", "Gwendolyn", "Horatio", "Isolde", "Jovan", "Kestrel", "Lysander",
+    "Evander", "Fiorella", "Gwendolyn", "Horatio", "Isolde", "Jovan", "Kiri", "Lysander",
 )
 
 FAMILY_NAMES: tuple[str, ...] = (
@@ -326,7 +326,7 @@ def make_people(count: int, orgs: Sequence[str], rng: random.Random) -> list[Per
     chosen_orgs = rng.choices(orgs, weights=weights, k=count)
     people = []
     for index, org in zip(
-        rng.sample(range(len(GIVEN_NAMES) * len(FAMILY_NAMES)), count), chosen_orgs
+        rng.sample(range(len(GIVEN_NAMES) * len(FAMILY_NAMES)), count), chosen_orgs, strict=True
     ):
         given, family = divmod(index, len(FAMILY_NAMES))
         people.append(Person(GIVEN_NAMES[given], FAMILY_NAMES[family], org))
@@ -348,6 +348,7 @@ def make_groups(documents: int, people: Sequence[Person], rng: random.Random) ->
         words = name.replace("-", " ").split()
         abbrev = "".join(word[0] for word in words).upper()
         end = last_day - rng.randrange(0, 300)
+        end -= (dt.date.fromordinal(end).weekday() - rng.randrange(5)) % 7  # a weekday
         groups.append(
             Group(
                 name=name,
@@ -507,7 +508,7 @@ def _apply_one(draft: _Draft, kind: str, day: dt.date, rng: random.Random) -> st
     if kind == "trailing-whitespace":
         at = rng.randrange(len(draft.paragraphs))
         draft.paragraphs[at] += rng.choice((" ", "  ", "\t"))
-        return f"paragraph {at + 1}"
+        return f"discussion bullet {at + 1} and the Attendees heading"
     if kind == "prose-name-typo":
         return _prose_typo(draft, rng)
     raise ValueError(f"unknown defect kind: {kind}")
@@ -601,7 +602,7 @@ def _assemble(group: Group, day: dt.date, draft: _Draft, rng: random.Random) -> 
     if top:
         lines += attendees
     next_day = day + dt.timedelta(days=14)
-    for number, title in zip(draft.numbers, group.sections):
+    for number, title in zip(draft.numbers, group.sections, strict=True):
         lines += [f"## {number}. {title}", ""]
         lines += _section_body(group, title, day, next_day, draft, rng)
     if not top:

@@ -36,7 +36,7 @@ class AttendeeEntry:
     org: str | None  # whitespace collapsed; nested parentheses kept whole
     org_start: int | None
     org_end: int | None
-    form: str  # "paren", "dash-paren", "dash", "comma" or "bare"
+    form: str  # "paren", "dash-paren", "dash", "comma", "bracket" (``Name [Org]``) or "bare"
     group: str | None  # label the entry is listed under ("In person"), without colon
     problem: str | None  # None, or why the entry cannot be parsed
 
@@ -53,6 +53,7 @@ class AttendeeList:
 
 
 _KEYWORD = r"attendees|attendance|attending|present|participants|roll[ \t-]*call"
+_KEYWORD_HINT = re.compile(r"attend|present|particip|roll", re.IGNORECASE)
 _HEADING_TITLE = re.compile(rf"^(?P<kw>{_KEYWORD})\b(?P<qual>.*)$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^(?:\s*\([^()]{0,60}\)|\s*[-–—,]\s*[^:]{1,50}|\s+and\s+\S.{0,40})$")
 _LABEL_LINE = re.compile(
@@ -73,6 +74,9 @@ _RULE = re.compile(r"^[ \t]*(?:[-_*=~]{2,}[ \t]*)+$")
 _DASH_SEP = re.compile(r"[ \t]+[-–—]{1,2}[ \t]*|[ \t]*[–—]{1,2}[ \t]+|[ \t]*-{1,2}[ \t]+")
 _DASH_END = re.compile(r"[ \t]*[-–—]{1,2}[ \t]*$")
 _AND_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+", re.IGNORECASE)
+_BRACKET_ORG = re.compile(r"\[[^\[\]]*\]$")
+_PAREN = re.compile(r"[()]")
+_SPLIT_POINT = re.compile(r"[(),;\n]")
 _LEADING_AND = re.compile(r"(?:and|&)[ \t]+(?=\S)", re.IGNORECASE)
 _NAME_JUNK = re.compile(r"[\d:/@\[\]{}<>|=#*\"]")
 _WORD_LEAD = "'\"‘’“”_("
@@ -101,6 +105,46 @@ class _Walk:
     end: int | None = None
 
 
+@dataclass
+class _Doc:
+    """The document as the list finder sees it: lines, where headings are, fenced code."""
+
+    text: str
+    lines: list[Line]
+    heading_at: dict[int, Heading]  # line index -> heading on that line
+    heading_lines: list[int]  # sorted line indexes of headings
+    section_end: dict[int, int]  # heading line -> first line after its section
+    skip: set[int]  # line indexes inside fenced code
+
+    @classmethod
+    def build(cls, text: str, lines: list[Line], headings: list[Heading]) -> _Doc:
+        """Index the headings by line and find where each heading's section ends."""
+        starts = [line.start for line in lines]
+        heading_at: dict[int, Heading] = {}
+        for heading in headings:
+            index = bisect.bisect_right(starts, heading.start) - 1
+            if index >= 0 and heading.start <= lines[index].end:
+                heading_at[index] = heading
+        heading_lines = sorted(heading_at)
+        section_end: dict[int, int] = {}
+        open_sections: list[int] = []
+        for index in heading_lines:
+            level = heading_at[index].level
+            while open_sections and heading_at[open_sections[-1]].level >= level:
+                section_end[open_sections.pop()] = index
+            open_sections.append(index)
+        for index in open_sections:
+            section_end[index] = len(lines)
+        return cls(text, lines, heading_at, heading_lines, section_end, code_block_lines(lines))
+
+    def next_heading(self, index: int) -> int:
+        """Line index of the first heading after line ``index`` (or the line count)."""
+        position = bisect.bisect_right(self.heading_lines, index)
+        return (
+            self.heading_lines[position] if position < len(self.heading_lines) else len(self.lines)
+        )
+
+
 def find_attendee_lists(
     text: str, lines: list[Line], headings: list[Heading], body_start: int
 ) -> list[AttendeeList]:
@@ -111,24 +155,17 @@ def find_attendee_lists(
     without entries); ``Roll Call`` headings and label lines yield one only when names follow.
     """
     lines = [line for line in lines if line.start >= body_start]
-    skip = code_block_lines(lines)
-    starts = [line.start for line in lines]
-    heading_at: dict[int, Heading] = {}
-    for heading in headings:
-        index = bisect.bisect_right(starts, heading.start) - 1
-        if index >= 0 and heading.start >= body_start:
-            heading_at[index] = heading
+    doc = _Doc.build(text, lines, [h for h in headings if h.start >= body_start])
     found: list[AttendeeList] = []
-    covered: list[tuple[int, int]] = []
-    for index in sorted(heading_at):
-        result = _from_heading(text, lines, index, heading_at, skip)
+    covered = [False] * len(lines)
+    for index in doc.heading_lines:
+        result = _from_heading(doc, index)
         if result is None:
             continue
         attendee_list, last_line = result
-        covered.append((index, last_line))
-        if attendee_list is not None:
-            found.append(attendee_list)
-    found.extend(_from_label_lines(text, lines, heading_at, skip, covered))
+        covered[index : last_line + 1] = [True] * (last_line + 1 - index)
+        found.append(attendee_list)
+    found.extend(_from_label_lines(doc, covered))
     found.sort(key=lambda item: item.label_start)
     return found
 
@@ -161,42 +198,26 @@ def _heading_keyword(heading: Heading) -> tuple[str, str] | None:
     return keyword, inline
 
 
-def _from_heading(
-    text: str,
-    lines: list[Line],
-    index: int,
-    heading_at: dict[int, Heading],
-    skip: set[int],
-) -> tuple[AttendeeList | None, int] | None:
+def _from_heading(doc: _Doc, index: int) -> tuple[AttendeeList, int] | None:
     """The list under the attendee heading on line ``index``, with its last line index."""
-    heading = heading_at[index]
+    heading = doc.heading_at[index]
     found = _heading_keyword(heading)
     if found is None:
         return None
     keyword, inline = found
-    roll_call = keyword.startswith("roll")
     walk = _Walk(entries=[], group=None)
     if inline:
-        offset = text.find(inline, heading.text_start, heading.end)
-        _walk_segments(text, [_Segment(None, [(offset, offset + len(inline))], False)], walk)
-    stop = _section_stop(lines, index, heading_at)
-    last = _walk_lines(text, lines, index + 1, stop, walk, heading_at, skip, heading.level)
-    if roll_call and not _names_with_orgs(walk.entries):
+        offset = doc.text.find(inline, heading.text_start, heading.end)
+        _walk_segments(doc.text, [_Segment(None, [(offset, offset + len(inline))], False)], walk)
+    stop = doc.section_end[index]
+    last = _walk_lines(doc, index + 1, stop, walk, heading.level)
+    if keyword.startswith("roll") and not _names_with_orgs(walk.entries):
         return None
     label_end = heading.end
     start = walk.start if walk.start is not None else label_end
     end = walk.end if walk.end is not None else label_end
     attendee_list = AttendeeList(start, end, heading.start, label_end, tuple(walk.entries))
     return attendee_list, max(last, index)
-
-
-def _section_stop(lines: list[Line], index: int, heading_at: dict[int, Heading]) -> int:
-    """Index of the first line after the section of the heading on line ``index``."""
-    level = heading_at[index].level
-    for other in sorted(heading_at):
-        if other > index and heading_at[other].level <= level:
-            return other
-    return len(lines)
 
 
 def _group_heading(heading: Heading, parent_level: int) -> str | None:
@@ -213,27 +234,21 @@ def _group_heading(heading: Heading, parent_level: int) -> str | None:
 # --- label-line form ---------------------------------------------------------------------
 
 
-def _from_label_lines(
-    text: str,
-    lines: list[Line],
-    heading_at: dict[int, Heading],
-    skip: set[int],
-    covered: list[tuple[int, int]],
-) -> list[AttendeeList]:
+def _from_label_lines(doc: _Doc, covered: list[bool]) -> list[AttendeeList]:
     """Lists introduced by lines such as ``Attendees:`` or ``**Present:** Alice (X), ...``."""
     found: list[AttendeeList] = []
     busy_until = -1
-    for index, line in enumerate(lines):
-        if index <= busy_until or index in skip or index in heading_at:
+    for index, line in enumerate(doc.lines):
+        if index <= busy_until or covered[index] or index in doc.skip:
             continue
-        if any(first <= index <= last for first, last in covered):
+        if index in doc.heading_at:
             continue
-        if not line.text or line.text.lstrip()[:1].lower() not in "*_\\-+0123456789aprt":
+        if not _KEYWORD_HINT.search(line.text, 0, 80):
             continue
         match = _LABEL_LINE.match(line.text)
         if match is None or not _is_label(match):
             continue
-        result = _label_list(text, lines, index, match, heading_at, skip)
+        result = _label_list(doc, index, match)
         if result is not None:
             attendee_list, busy_until = result
             found.append(attendee_list)
@@ -246,19 +261,13 @@ def _is_label(match: re.Match[str]) -> bool:
     rest = match.group("rest").strip("*_\\ \t")
     if match.group("colon") is None:
         return not rest and not match.group("prefix") and (not qual or qual.startswith("("))
-    return bool(rest) or not match.group("prefix")
+    return True
 
 
-def _label_list(
-    text: str,
-    lines: list[Line],
-    index: int,
-    match: re.Match[str],
-    heading_at: dict[int, Heading],
-    skip: set[int],
-) -> tuple[AttendeeList, int] | None:
+def _label_list(doc: _Doc, index: int, match: re.Match[str]) -> tuple[AttendeeList, int] | None:
     """The list after the label line ``index``, with the index of its last line."""
-    line = lines[index]
+    text = doc.text
+    line = doc.lines[index]
     rest_start = line.start + match.start("rest")
     rest_end = line.end
     while rest_end > rest_start and text[rest_end - 1] in _SPACE + "*_\\":
@@ -272,10 +281,10 @@ def _label_list(
         segments = _segments(text, [(rest_start, rest_end)])
         if _walk_segments(text, segments, walk) is False:
             return None
-    stop = next((i for i in sorted(heading_at) if i > index), len(lines))
+    stop = doc.next_heading(index)
     if match.group("marker"):
-        stop = _indented_stop(lines, index, stop, len(match.group("indent")))
-    last = _walk_lines(text, lines, index + 1, stop, walk, heading_at, skip, 0)
+        stop = _indented_stop(doc.lines, index, stop, len(match.group("indent")))
+    last = _walk_lines(doc, index + 1, stop, walk, 0)
     if not walk.entries or walk.start is None or walk.end is None:
         return None
     if match.group("kw").lower().startswith("roll") and not _names_with_orgs(walk.entries):
@@ -296,30 +305,25 @@ def _indented_stop(lines: list[Line], index: int, stop: int, indent: int) -> int
 # --- walking paragraphs ------------------------------------------------------------------
 
 
-def _walk_lines(
-    text: str,
-    lines: list[Line],
-    first: int,
-    stop: int,
-    walk: _Walk,
-    heading_at: dict[int, Heading],
-    skip: set[int],
-    parent_level: int,
-) -> int:
-    """Read paragraphs from line ``first`` until the list ends; return the last line read."""
+def _walk_lines(doc: _Doc, first: int, stop: int, walk: _Walk, parent_level: int) -> int:
+    """Read paragraphs from line ``first`` until the list ends; return the last line read.
+
+    ``parent_level`` is the level of the heading that introduced the list (0 for a label
+    line): under a heading, a few paragraphs of notes may come before the names.
+    """
     skipped = 0
     last = first - 1
     index = first
     while index < stop:
-        line = lines[index]
-        if index in heading_at:
-            group = _group_heading(heading_at[index], parent_level)
+        line = doc.lines[index]
+        if index in doc.heading_at:
+            group = _group_heading(doc.heading_at[index], parent_level)
             if group is None:
                 break
             walk.group = group
             index += 1
             continue
-        if index in skip or _RULE.match(line.text):
+        if index in doc.skip or _RULE.match(line.text):
             if walk.entries:
                 break
             index += 1
@@ -327,8 +331,8 @@ def _walk_lines(
         if not line.text.strip():
             index += 1
             continue
-        spans, end = _paragraph(text, lines, index, stop, heading_at, skip)
-        outcome = _walk_segments(text, _segments(text, spans), walk)
+        spans, end = _paragraph(doc, index, stop)
+        outcome = _walk_segments(doc.text, _segments(doc.text, spans), walk)
         if outcome is None or outcome:
             last = end - 1
         elif walk.entries or parent_level == 0:
@@ -341,14 +345,7 @@ def _walk_lines(
     return last
 
 
-def _paragraph(
-    text: str,
-    lines: list[Line],
-    index: int,
-    stop: int,
-    heading_at: dict[int, Heading],
-    skip: set[int],
-) -> tuple[list[tuple[int, int]], int]:
+def _paragraph(doc: _Doc, index: int, stop: int) -> tuple[list[tuple[int, int]], int]:
     """Content spans of the paragraph starting on line ``index`` and the index after it.
 
     A paragraph that stops in the middle of an entry (after a comma, inside parentheses, or
@@ -356,42 +353,41 @@ def _paragraph(
     list with a blank line after every line.
     """
     spans: list[tuple[int, int]] = []
+    balance = 0  # "(" minus ")" so far
     end = index
     while True:
-        while end < stop and _plain(lines, end, heading_at, skip):
-            spans.append(_content_span(lines[end]))
+        while end < stop and _plain(doc, end):
+            spans.append(_content_span(doc.lines[end]))
+            balance += doc.lines[end].text.count("(") - doc.lines[end].text.count(")")
             end += 1
         following = end
-        while following < stop and not lines[following].text.strip():
+        while following < stop and not doc.lines[following].text.strip():
             following += 1
-        if following == end or following >= stop:
+        if following == end or following >= stop or not _plain(doc, following):
             return spans, end
-        if not _plain(lines, following, heading_at, skip):
-            return spans, end
-        if not _continues(text, spans, lines[following]):
+        if not _continues(doc.text, spans, balance, doc.lines[following]):
             return spans, end
         end = following
 
 
-def _plain(lines: list[Line], index: int, heading_at: dict[int, Heading], skip: set[int]) -> bool:
+def _plain(doc: _Doc, index: int) -> bool:
     """Whether line ``index`` is a non-blank line of ordinary text."""
-    text = lines[index].text
+    text = doc.lines[index].text
     return (
         bool(text.strip())
-        and index not in heading_at
-        and index not in skip
+        and index not in doc.heading_at
+        and index not in doc.skip
         and not _RULE.match(text)
     )
 
 
-def _continues(text: str, spans: list[tuple[int, int]], following: Line) -> bool:
+def _continues(text: str, spans: list[tuple[int, int]], balance: int, following: Line) -> bool:
     """Whether a wrapped list goes on after a blank line (see :func:`_paragraph`)."""
-    first = spans[0][0]
     last_start, last_end = spans[-1]
     last = text[last_start:last_end]
     if following.text.lstrip().startswith("(") or last.endswith((",", ";")):
         return True
-    if text.count("(", first, last_end) > text.count(")", first, last_end):
+    if balance > 0 and ")" in following.text:
         return True
     if last.endswith((")", ".", ":")) or not _has_separator(text, last_start, last_end):
         return False
@@ -452,7 +448,7 @@ def _walk_segments(text: str, segments: list[_Segment], walk: _Walk) -> bool | N
             complete -= 1
         if not _list_like(entries[:complete]):
             return False
-        if walk.entries and not segment.labelled and complete < 2:
+        if _lone_stranger(walk, segment, entries[:complete]):
             return False
         walk.entries.extend(entries[:complete])
         if walk.start is None:
@@ -462,6 +458,14 @@ def _walk_segments(text: str, segments: list[_Segment], walk: _Walk) -> bool | N
             return False
         result = True
     return result
+
+
+def _lone_stranger(walk: _Walk, segment: _Segment, entries: list[AttendeeEntry]) -> bool:
+    """A single entry after a list, written differently from it: a line that merely looks
+    like an entry (``Topic - Subtitle``), not more of the list."""
+    if not walk.entries or segment.labelled or len(entries) > 1:
+        return False
+    return entries[0].form != walk.entries[-1].form
 
 
 # --- splitting entries -------------------------------------------------------------------
@@ -541,15 +545,14 @@ def _match_parentheses(text: str, start: int, end: int) -> tuple[dict[int, int],
     pairs: dict[int, int] = {}
     stack: list[int] = []
     unmatched: set[int] = set()
-    for pos in range(start, end):
-        char = text[pos]
-        if char == "(":
+    for match in _PAREN.finditer(text, start, end):
+        pos = match.start()
+        if match.group() == "(":
             stack.append(pos)
-        elif char == ")":
-            if stack:
-                pairs[stack.pop()] = pos
-            else:
-                unmatched.add(pos)
+        elif stack:
+            pairs[stack.pop()] = pos
+        else:
+            unmatched.add(pos)
     unmatched.update(stack)
     return pairs, unmatched
 
@@ -561,23 +564,24 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunks: list[tuple[int, int]] = []
     depth = 0
     current = start
-    pos = start
-    while pos < end:
-        char = text[pos]
-        if char == "(" and pos in pairs:
-            depth += 1
-        elif char == ")" and pos in closes:
+    for match in _SPLIT_POINT.finditer(text, start, end):
+        pos = match.start()
+        if pos < current:
+            continue  # inside an "and" already consumed
+        char = match.group()
+        if char == "(":
+            depth += pos in pairs
+        elif char == ")":
+            if pos not in closes:
+                continue
             depth -= 1
-            if depth == 0:
-                after = _AND_AFTER.match(text, pos + 1, end)
-                if after:
-                    chunks.append((current, pos + 1))
-                    current = pos = after.end()
-                    continue
+            after = _AND_AFTER.match(text, pos + 1, end) if depth == 0 else None
+            if after:
+                chunks.append((current, pos + 1))
+                current = after.end()
         elif depth == 0 and _cuts_at(text, pos, current, end):
             chunks.append((current, pos))
             current = pos + 1
-        pos += 1
     chunks.append((current, end))
     return chunks
 
@@ -633,6 +637,10 @@ def _entry(
     open_pos = text.find("(", start, end)
     if open_pos >= 0:
         return _paren_entry(text, start, end, open_pos, pairs, problem, group)
+    bracket = _BRACKET_ORG.search(text, start, end)
+    if bracket and bracket.start() > start and not unmatched:
+        org = (bracket.start() + 1, end - 1)
+        return _make(text, start, end, (start, bracket.start()), org, "bracket", group, None)
     dash = _DASH_SEP.search(text, start, end)
     if dash and dash.start() > start and dash.end() < end:
         name, org = (start, dash.start()), (dash.end(), end)
@@ -763,7 +771,7 @@ def _plausible_name(name: str, strict: bool = True) -> bool:
             return False
     if not strict:
         return len(words) <= 5
-    return capitals >= 1 and particles <= 2 and capitals > particles
+    return capitals >= 1 and particles <= 2 and capitals >= particles
 
 
 def _listed(entry: AttendeeEntry) -> bool:
@@ -772,7 +780,7 @@ def _listed(entry: AttendeeEntry) -> bool:
         return True
     if entry.problem is not None:
         return False
-    if entry.form in ("paren", "dash-paren"):
+    if entry.form in ("paren", "dash-paren", "bracket"):
         return _plausible_name(entry.name, strict=False)
     if entry.form == "dash" and not _plausible_org(entry.org or ""):
         return False
@@ -793,7 +801,9 @@ def _list_like(entries: list[AttendeeEntry]) -> bool:
         return False
     good = sum(1 for entry in entries if entry.name and _listed(entry))
     with_org = sum(1 for entry in entries if entry.org)
-    return good >= 0.7 * len(entries) and (len(entries) >= 2 or bool(with_org and good))
+    if len(entries) == 1:
+        return bool(with_org and good)
+    return good >= 2 and good >= 0.6 * len(entries)
 
 
 def _names_with_orgs(entries: list[AttendeeEntry]) -> bool:

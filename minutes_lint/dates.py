@@ -34,6 +34,11 @@ _WEEKDAY_WORD = (
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 )
+# A month word without its first letter, for the quick pass below.
+_MONTH_TAIL = (
+    r"an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|ay|une?|uly?|pr(?:il)?|ug(?:ust)?"
+    r"|ep(?:tember|t)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?"
+)
 _DAY = r"0?[1-9]|[12]\d|3[01]"
 _ORDINAL = r"st|nd|rd|th"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
@@ -72,15 +77,23 @@ _DATE = re.compile(
 # a plain character class, which lets the regex engine skip ahead quickly, and
 # consumes one character only, so no proposal hides the next one.
 _ANCHOR = re.compile(
-    r"""
-    [0-9JFMASOND]{_NO_ALNUM_BEFORE_FIRST}
+    rf"""
+    [0-9JFMASOND](?<![^\W_].)
     (?:
-        (?<=[JFMASOND])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))  # Capitalised month
-      | (?<=\d)(?=\d?(?:st|nd|rd|th)?(?:[ \t]{1,3}of)?[ \t\xa0]{0,3}[A-Za-z])  # day first
-      | (?<=[12])(?=\d{3}[-/])  # year first
-      | (?P<after_word>(?<=[a-z][ \t\xa0]\d)|(?<=[a-z]\.[ \t\xa0]\d))  # "dec 17th"?
+        # a day after what may be a lower-case month word ("dec 17th")
+        (?P<after_word>
+            (?<=(?:an|eb|ar|pr|un|ul|ug|ep|pt|ct|ov|ec|ry|ch|il|ne|ly|st|er)[ \t\xa0]\d)
+          | (?<=(?:an|eb|ar|pr|un|ul|ug|ep|pt|ct|ov|ec)\.[ \t\xa0]\d)
+        )
+        # a capitalised month word and a day
+      | (?<=[JFMASOND])(?=(?i:{_MONTH_TAIL})\.?[ \t\xa0]{{0,3}}\d)
+        # a day and a month word
+      | (?<=\d)(?=\d?(?:{_ORDINAL})?(?:[ \t]{{1,3}}of)?[ \t\xa0]{{0,3}}
+                 (?i:[jfmasond](?:{_MONTH_TAIL})))
+        # a year, a dash or slash
+      | (?<=[12])(?=\d{{3}}[-/])
     )
-    """.replace("{_NO_ALNUM_BEFORE_FIRST}", r"(?<![^\W_].)"),
+    """,
     re.VERBOSE,
 )
 # A lower-case month word right before a day ("dec 17th"); "may" is always the verb.
@@ -93,6 +106,7 @@ _WEEKDAY_BEFORE = re.compile(
     rf"(?<![^\W_])(?P<wd>{_WEEKDAY_WORD}){_WEEKDAY_DOT},?[ \t]{{1,3}}\Z", re.IGNORECASE
 )
 _WEEKDAY_REACH = 16
+_MONTH_REACH = 12
 
 # Text right after a yearless "March 13" that makes the number something else:
 # a time (13:30), a decimal or section number (3.2), a list of numbers (1,000) or
@@ -111,6 +125,7 @@ _TOKEN_CAP = 1000
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 _NON_SPACE = re.compile(r"\S*")
 _URL_HINTS = ("://", "www.", "@", "](")
+_URL_HINT = re.compile(r"://|www\.|@|\]\(")
 
 
 @dataclass(frozen=True)
@@ -140,17 +155,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """All dates in ``text[start:end]``, in order; offsets are absolute in ``text``."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    pos = start
-    while True:
-        m = _DATE.search(text, pos, end)
-        if m is None:
-            return found
-        mention = _mention(m)
-        if mention is None or _in_link(text, mention.start, mention.end):
-            pos = m.start() + 1
+    last_end = start
+    for anchor in _ANCHOR.finditer(text, start, end):
+        pos = anchor.start()
+        if pos < last_end:
             continue
-        found.append(mention)
-        pos = m.end()
+        mention = None
+        if anchor.group("after_word") is not None:
+            before = _LOWER_MONTH_BEFORE.search(text, max(last_end, pos - _MONTH_REACH), pos)
+            if before is not None:
+                mention = _mention_at(text, before.start(), end, start)
+        if mention is None:
+            mention = _mention_at(text, pos, end, start)
+        if mention is not None:
+            found.append(mention)
+            last_end = mention.end
+    return found
 
 
 def parse_date_text(s: str) -> datetime.date | None:
@@ -161,17 +181,20 @@ def parse_date_text(s: str) -> datetime.date | None:
     return None
 
 
-def _mention(m: re.Match[str]) -> DateMention | None:
-    """Build the mention for a regex match, or None when the match is not a date."""
+def _mention_at(text: str, pos: int, end: int, lo: int) -> DateMention | None:
+    """The date starting at ``pos``, or None; ``lo`` bounds the search for a weekday."""
+    m = _DATE.match(text, pos, end)
+    if m is None:
+        return None
     parts = _parts(m)
-    if parts is None:
+    if parts is None or _in_link(text, m.start(), m.end()):
         return None
     year, month, day = parts
-    weekday, wd_start, wd_end = _weekday(m)
+    weekday, wd_start, wd_end = _weekday_before(text, max(lo, pos - _WEEKDAY_REACH), pos)
     return DateMention(
-        start=m.start("date"),
-        end=m.end("date"),
-        text=m.group("date"),
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
         year=year,
         month=month,
         day=day,
@@ -188,7 +211,7 @@ def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
         if not _month_word_ok(m.group("m1")):
             return None
         year = m.group("y1")
-        if year is None and _NUMBER_AFTER.match(m.string, m.end("date"), m.endpos):
+        if year is None and _NUMBER_AFTER.match(m.string, m.end(), m.endpos):
             return None
         return _year(year), _month_number(m.group("m1")), int(m.group("d1"))
     if m.group("m2"):
@@ -196,7 +219,7 @@ def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
             return None
         if m.group("of") and not m.group("o2"):
             return None
-        if m.group("y2") is None and _DAY_AFTER.match(m.string, m.end("date"), m.endpos):
+        if m.group("y2") is None and _DAY_AFTER.match(m.string, m.end(), m.endpos):
             return None  # "Day 2 February 27, 2024": the number belongs before the date
         return _year(m.group("y2")), _month_number(m.group("m2")), int(m.group("d2"))
     month_text = m.group("m3")
@@ -217,16 +240,19 @@ def _month_word_ok(word: str) -> bool:
     return (word.istitle() or word.isupper() or word.islower()) and word != "may"
 
 
-def _weekday(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
-    """(weekday, start, end) of the weekday written before the date, if it reads as one."""
-    word = m.group("wd")
-    if word is None:
+def _weekday_before(text: str, lo: int, pos: int) -> tuple[int | None, int | None, int | None]:
+    """(weekday, start, end) of a weekday name written right before ``pos``, if any."""
+    w = None
+    if pos > lo and text[pos - 1] in " \t":
+        w = _WEEKDAY_BEFORE.search(text, lo, pos)
+    if w is None:
         return None, None, None
+    word = w.group("wd")
     # Lower-case abbreviations are ordinary words ("sat", "sun", "wed").
     lower_ok = word.islower() and word.endswith("day")
     if not (word.istitle() or word.isupper() or lower_ok):
         return None, None, None
-    return _WEEKDAYS.index(word[:3].lower()), m.start("wd"), m.end("wd")
+    return _WEEKDAYS.index(word[:3].lower()), w.start("wd"), w.end("wd")
 
 
 def _month_number(word: str) -> int:
@@ -248,6 +274,11 @@ def _in_link(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is part of a URL or a link destination."""
     if _in_angle_destination(text, start):
         return True
+    lo = max(0, start - _TOKEN_CAP)
+    token_start = max(text.rfind(space, lo, start) for space in " \t\n") + 1
+    token_end = _NON_SPACE.match(text, end, end + _TOKEN_CAP).end()
+    if _URL_HINT.search(text, max(lo, token_start), token_end) is None:
+        return False
     return _token_has_link(text, start) or _token_has_link(text, end - 1)
 
 
@@ -263,9 +294,10 @@ def _in_angle_destination(text: str, pos: int) -> bool:
 def _token_has_link(text: str, pos: int) -> bool:
     """Whether the non-space token holding ``text[pos]`` has a URL or link over ``pos``."""
     lo = max(0, pos - _TOKEN_CAP)
+    hi = pos + _TOKEN_CAP
     before = _LAST_SPACE.match(text, lo, pos)
     token_start = before.end() if before else lo
-    token_end = _NON_SPACE.match(text, pos, pos + _TOKEN_CAP).end()
+    token_end = _NON_SPACE.match(text, pos, hi).end()
     token = text[token_start:token_end]
     if not any(hint in token for hint in _URL_HINTS):
         return False

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from minutes_lint.config import Settings
+from minutes_lint.config import ConfigError, Settings
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic, Position, Problem, Severity
 from minutes_lint.document import Document
@@ -55,6 +55,8 @@ class Engine:
             try:
                 for problem in rule.run(doc, ctx):
                     found.append(build(doc, code, problem, problem.severity or rule.severity))
+            except ConfigError:
+                raise  # a bad option value: a configuration error, exit 2
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 self.crashed = True
                 where = traceback.extract_tb(exc.__traceback__)[-1]

@@ -51,9 +51,22 @@ class Meeting:
     def date_witnesses(self) -> list[Witness]:
         """Witnesses that state the meeting date itself."""
         found = [w for w in (self.title, self.body) if w is not None]
-        if self.file_names:
-            found.append(self.file_names[-1])
+        file_date = self.file_name_meeting
+        if file_date is not None:
+            found.append(file_date)
         return found
+
+    @property
+    def file_name_meeting(self) -> Witness | None:
+        """The file name's meeting date: the last of two dates, or a lone date that is not
+        the publication date (``2020-08-20-2020-08-05-minutes.md``: published, then held)."""
+        if len(self.file_names) >= 2:
+            return self.file_names[-1]
+        if self.file_names and (
+            self.publication is None or self.file_names[0].date != self.publication.date
+        ):
+            return self.file_names[0]
+        return None
 
     def date(self) -> datetime.date | None:
         """The meeting date most witnesses agree on (body first on a tie)."""
@@ -129,7 +142,7 @@ def _iso(m: re.Match[str]) -> datetime.date | None:
 
 def _title_witness(doc: Document, start: int, end: int) -> Witness | None:
     for mention in find_dates(doc.text, start, end):
-        if mention.value is not None:
+        if mention.value is not None and not _in_range(doc.text, mention.start):
             return Witness(
                 "title",
                 mention.value,
@@ -153,7 +166,9 @@ def _body_witness(doc: Document) -> Witness | None:
         if mention.value is None:
             continue
         line = doc.lines[doc.line_index(mention.start)].text
-        if _NEXT.search(line) or _CANCEL.search(line):
+        if _NEXT.search(line) or _CANCEL.search(line) or _APPROVAL.search(line):
+            continue  # another meeting's date: the next one, a cancelled one, approved minutes
+        if _in_range(doc.text, mention.start):
             continue
         return Witness(
             "body",
@@ -212,3 +227,11 @@ def _next_witnesses(doc: Document, start: int, end: int) -> list[Witness]:
             )
             break
     return found
+
+
+_RANGE = re.compile(r"\d\s*(?:-|–|—|to|and|&)\s*$")
+
+
+def _in_range(text: str, start: int) -> bool:
+    """True for the end of a range such as "6-8 June 2023": the meeting spans several days."""
+    return bool(_RANGE.search(text[max(0, start - 8) : start]))

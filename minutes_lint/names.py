@@ -250,4 +250,9 @@ def _windows(text: str, run: list[re.Match[str]], out: list[Mention]) -> None:
     for size in (2, 3):
         for i in range(len(run) - size + 1):
             s, e = run[i].start(), run[i + size - 1].end()
+            if text[e - 2 : e] in _POSSESSIVE:  # "Wendy Brown’s" names Wendy Brown
+                e -= 2
             out.append(Mention(s, e, text[s:e]))
+
+
+_POSSESSIVE = ("'s", "’s")

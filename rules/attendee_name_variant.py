@@ -91,9 +91,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             )
             continue
         if canonical is None and len(spellings) > 1:
-            best = spellings[0]
-            if best.text != name:
-                tie = best.count == next(s for s in spellings if s.text == name).count
+            mine = next((s for s in spellings if s.text == name), None)
+            best = next((s for s in spellings if s.text != name), spellings[0])
+            if mine is None or best.count >= mine.count:
+                tie = mine is not None and best.count == mine.count
                 yield _problem(
                     entry.name_start,
                     entry.name_end,

@@ -70,8 +70,8 @@ def _say(day: datetime.date) -> str:
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
     witnesses = [w for w in (meeting.title, meeting.body) if w is not None]
-    if ctx.options["check-file-name"] and meeting.file_names:
-        witnesses.append(meeting.file_names[-1])
+    if ctx.options["check-file-name"] and meeting.file_name_meeting is not None:
+        witnesses.append(meeting.file_name_meeting)
     meeting_date = meeting.date()
     agreed = meeting.agreed_date()
     if meeting_date is not None and len({w.date for w in witnesses}) > 1:

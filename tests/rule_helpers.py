@@ -80,3 +80,22 @@ def fix(
     twice = fix_until_stable(once.text, run, unsafe=unsafe, still_parses=parses)
     assert twice.text == once.text, "fixing twice must equal fixing once"
     return once.text
+
+
+def lint_files(modules: list[ModuleType], paths: list[Path]) -> list[Diagnostic]:
+    """Run ``modules``' rules over real files (corpus rules see all of them): for noise checks."""
+    from minutes_lint.source import read_source
+
+    docs = []
+    for p in paths:
+        src = read_source(str(p))
+        if isinstance(src, Source):
+            docs.append(Document(src))
+    rules = load_rules(modules)
+    engine = Engine(rules, Settings(root=Path.cwd()), engine_codes=set())
+    if engine.needs_corpus:
+        engine.corpus = Corpus([extract_facts(d) for d in docs])
+    out: list[Diagnostic] = []
+    for d in docs:
+        out.extend(engine.lint(d))
+    return out

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from rules import meeting_date_mismatch as rule
+from tests.rule_helpers import fix, lint, where
+
+WRONG_YEAR = """\
+---
+title: 2024-01-14 Minutes of the Example Working Group
+date: 2024-01-14 00:00:00
+---
+## Minutes
+
+January 14, 2026
+
+## Next meeting
+- January 28, 2026 at 11 am
+"""
+
+CLEAN = """\
+---
+title: 2026-01-14 Minutes of the Example Working Group
+date: 2026-01-20 10:00:00
+---
+## Minutes
+
+January 14, 2026
+
+## Next meeting
+- January 28, 2026 at 11 am
+"""
+
+
+def test_title_year_that_disagrees_with_body_and_next_meeting() -> None:
+    found = lint(rule, WRONG_YEAR)
+    assert where(found) == [(2, 8), (3, 7)]
+    assert "title says the meeting was on 2024-01-14" in found[0].message
+    assert "line 7" in found[0].message
+    assert "publication date 2024-01-14 precedes the meeting" in found[1].message
+
+
+def test_clean_document_passes() -> None:
+    assert lint(rule, CLEAN) == []
+
+
+def test_fix_is_unsafe_and_uses_the_agreed_date() -> None:
+    assert fix(rule, WRONG_YEAR) == WRONG_YEAR  # nothing safe to do
+    fixed = fix(rule, WRONG_YEAR, unsafe=True)
+    assert "title: 2026-01-14 Minutes" in fixed
+    assert "date: 2026-01-14 00:00:00" in fixed
+    assert lint(rule, fixed) == []
+
+
+def test_no_fix_without_agreement() -> None:
+    text = WRONG_YEAR.replace("- January 28, 2026 at 11 am\n", "- to be announced\n")
+    found = lint(rule, text)
+    assert found and all(d.fix is None for d in found)
+
+
+def test_publication_too_long_after_the_meeting() -> None:
+    text = CLEAN.replace("date: 2026-01-20", "date: 2026-09-20")
+    found = lint(rule, text)
+    assert where(found) == [(3, 7)]
+    assert "249 days after" in found[0].message
+    assert lint(rule, text, options={"max-publication-lag-days": 365}) == []
+
+
+def test_file_name_date_is_a_witness() -> None:
+    found = lint(rule, CLEAN, path="posts/2026-01-20-2026-01-07-minutes.md")
+    assert len(found) == 1
+    assert "file name" in found[0].message
+    assert lint(rule, CLEAN, path="posts/2026-01-20-2026-01-14-minutes.md") == []
+
+
+def test_body_date_without_front_matter_title() -> None:
+    assert lint(rule, "## Minutes\n\nJanuary 14, 2026\n") == []
