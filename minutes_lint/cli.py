@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)
-    except (ConfigError, RuleError, UsageError) as exc:
+    except (ConfigError, RuleError, UsageError, OSError) as exc:
         print(f"minutes-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

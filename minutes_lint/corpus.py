@@ -16,7 +16,14 @@ from functools import cached_property
 from typing import Any
 
 from minutes_lint.document import Document
-from minutes_lint.names import PeopleIndex, Place, Spelling, clean_spelling, org_key
+from minutes_lint.names import (
+    PeopleIndex,
+    Place,
+    Spelling,
+    clean_spelling,
+    nickname_map,
+    org_key,
+)
 from minutes_lint.roster import Roster
 
 FACTS_VERSION = 1
@@ -101,16 +108,22 @@ class OrgSpellings:
 class Corpus:
     """Facts of every document of the corpus, with indexes built on demand."""
 
-    def __init__(self, facts: Iterable[Facts], roster: Roster | None = None) -> None:
+    def __init__(
+        self,
+        facts: Iterable[Facts],
+        roster: Roster | None = None,
+        nicknames: Iterable[Iterable[str]] = (),
+    ) -> None:
         self.facts: dict[str, Facts] = {f.path: f for f in facts}
         self.roster = roster or Roster()
+        self.nicknames = nickname_map(nicknames)
 
     def __len__(self) -> int:
         return len(self.facts)
 
     @cached_property
     def people(self) -> PeopleIndex:
-        index = PeopleIndex(self.roster.distinct)
+        index = PeopleIndex(self.roster.distinct, self.nicknames)
         for facts in self.facts.values():
             for name, _org, line in facts.attendees:
                 index.add(name, Place(facts.path, line), facts.path)

@@ -119,12 +119,11 @@ _MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, 1)}
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _LEAP_YEAR = 2000
 
-# URL checks look at the whitespace-delimited token around a date; tokens longer
-# than this are not prose and their dates are only kept when clearly not in a link.
+# URL checks look at the whitespace-delimited token around a date.  A token longer
+# than this is not prose: a date in it is dropped when the token has a link hint.
 _TOKEN_CAP = 1000
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 _NON_SPACE = re.compile(r"\S*")
-_URL_HINTS = ("://", "www.", "@", "](")
 _URL_HINT = re.compile(r"://|www\.|@|\]\(")
 
 
@@ -261,6 +260,7 @@ def _month_number(word: str) -> int:
 
 
 def _year(text: str | None) -> int | None:
+    """The year as a number, None when none is written."""
     return None if text is None else int(text)
 
 
@@ -299,7 +299,7 @@ def _token_has_link(text: str, pos: int) -> bool:
     token_start = before.end() if before else lo
     token_end = _NON_SPACE.match(text, pos, hi).end()
     token = text[token_start:token_end]
-    if not any(hint in token for hint in _URL_HINTS):
+    if _URL_HINT.search(token) is None:
         return False
     too_long = (before is None and lo > 0) or token_end - pos >= _TOKEN_CAP
     if too_long or "](" in text[token_start:pos]:

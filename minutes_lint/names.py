@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,9 +44,26 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w.replace("'", "").replace("’", "") for w in _WORD.findall(fold(name)))
 
 
-def person_key(name: str) -> str:
-    """A key equal for spellings that differ only in case, diacritics or word order."""
-    return " ".join(sorted(name_words(name)))
+def person_key(name: str, nicknames: Mapping[str, str] | None = None) -> str:
+    """A key equal for spellings that differ only in case, diacritics or word order.
+
+    With ``nicknames`` (folded nickname -> folded full name, from the configuration),
+    "Ben Wilson" and "Benjamin Wilson" share a key too.
+    """
+    words = name_words(name)
+    if nicknames:
+        words = tuple(nicknames.get(w, w) for w in words)
+    return " ".join(sorted(words))
+
+
+def nickname_map(groups: Iterable[Iterable[str]]) -> dict[str, str]:
+    """``[["Ben", "Benjamin"]]`` -> {"ben": "benjamin"}: every name maps to the group's last."""
+    table: dict[str, str] = {}
+    for group in groups:
+        folded = [fold(n).strip() for n in group if n.strip()]
+        for name in folded[:-1]:
+            table[name] = folded[-1]
+    return table
 
 
 def org_key(org: str) -> str:
@@ -92,16 +109,22 @@ class NearMiss:
 class PeopleIndex:
     """Every spelling of every person seen in attendee lists, indexed for look-up."""
 
-    def __init__(self, distinct: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, distinct: Iterable[tuple[str, str]] = (), nicknames: Mapping[str, str] | None = None
+    ) -> None:
+        self._nicknames = dict(nicknames or {})
         self._by_key: dict[str, dict[str, Spelling]] = defaultdict(dict)
         self._lists: dict[str, set[str]] = defaultdict(set)  # key -> list ids naming it
         self._deletions: dict[tuple[tuple[str, ...], str], set[str]] | None = None
         self._words: set[str] | None = None
-        self._distinct = {frozenset((person_key(a), person_key(b))) for a, b in distinct}
+        self._distinct = {frozenset((self.key(a), self.key(b))) for a, b in distinct}
+
+    def key(self, name: str) -> str:
+        return person_key(name, self._nicknames)
 
     def add(self, name: str, place: Place, list_id: str) -> None:
         spelling = clean_spelling(name)
-        key = person_key(spelling)
+        key = self.key(spelling)
         if not key:
             return
         entry = self._by_key[key].get(spelling)
@@ -120,19 +143,22 @@ class PeopleIndex:
     def keys(self) -> Iterable[str]:
         return self._by_key.keys()
 
+    def spellings_of_key(self, key: str) -> list[Spelling]:
+        return sorted(self._by_key.get(key, {}).values(), key=lambda s: (-s.count, s.text))
+
     def spellings(self, name: str) -> list[Spelling]:
         """All spellings of the person ``name`` names, most used first."""
-        found = self._by_key.get(person_key(name), {})
+        found = self._by_key.get(self.key(name), {})
         return sorted(found.values(), key=lambda s: (-s.count, s.text))
 
     def knows(self, name: str) -> bool:
-        return person_key(name) in self._by_key
+        return self.key(name) in self._by_key
 
     def listed_together(self, a: str, b: str) -> bool:
-        return bool(self._lists.get(person_key(a), set()) & self._lists.get(person_key(b), set()))
+        return bool(self._lists.get(self.key(a), set()) & self._lists.get(self.key(b), set()))
 
     def confirmed_distinct(self, a: str, b: str) -> bool:
-        return frozenset((person_key(a), person_key(b))) in self._distinct
+        return frozenset((self.key(a), self.key(b))) in self._distinct
 
     def could_name(self, words: tuple[str, ...]) -> bool:
         """Cheap filter: a near-miss shares all words but one with a known name."""
@@ -146,7 +172,7 @@ class PeopleIndex:
         if len(words) < 2 or not self.could_name(words):
             return []
         index = self._deletion_index()
-        key = person_key(name)
+        key = self.key(name)
         candidates: set[str] = set()
         for signature in _signatures(tuple(sorted(words))):
             candidates |= index.get(signature, set())

@@ -101,4 +101,4 @@ def build_corpus(
             found.path = display_path(path, cwd)
             facts.append(found)
         cache.save()
-    return Corpus(facts, roster)
+    return Corpus(facts, roster, settings.nicknames)

@@ -34,9 +34,14 @@ class Suppression:
     first_line: int  # 1-based lines it covers, inclusive
     last_line: int
     used: set[str] = field(default_factory=set)
+    # codes (or prefixes) an ``enable`` re-enabled before the block ends -> the enable's line
+    enabled: dict[str, int] = field(default_factory=dict)
 
     def covers(self, diag: Diagnostic) -> bool:
-        if not (self.first_line <= diag.start.line <= self.last_line):
+        line = diag.start.line
+        if not (self.first_line <= line <= self.last_line):
+            return False
+        if any(diag.code.startswith(c) and line > at for c, at in self.enabled.items()):
             return False
         return not self.codes or any(diag.code.startswith(c) for c in self.codes)
 
@@ -64,9 +69,12 @@ def find_suppressions(doc: Document) -> list[Suppression]:
             open_blocks.append(block)
         else:  # enable: closes the open blocks it names (all of them without codes)
             for block in list(open_blocks):
-                if not codes or set(block.codes) <= set(codes) or not block.codes:
+                if not codes or (block.codes and all(b.startswith(codes) for b in block.codes)):
                     block.last_line = line
                     open_blocks.remove(block)
+                else:  # only some of the block's codes: those stay disabled
+                    for code in codes:
+                        block.enabled.setdefault(code, line)
     entry = doc.front_matter.get(FRONT_MATTER_KEY) if doc.front_matter.ok else None
     if entry is not None:
         value = entry.value if isinstance(entry.value, list) else [entry.value]

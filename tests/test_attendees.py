@@ -507,3 +507,11 @@ def test_present_label_inside_attendees_heading_is_a_group() -> None:
 def test_heading_that_only_mentions_attendance_is_ignored() -> None:
     text = "### Attendance by Members of Other Groups\n\n- Alice Moreau asked a question.\n"
     assert lists_of(text) == []
+
+
+def test_label_with_a_word_before_the_keyword() -> None:
+    text = "Plenary Attendance: Alice Moreau (Example CA), Bruno Keller (Acme)\n"
+    assert [e.name for e in only_list(text).entries] == ["Alice Moreau", "Bruno Keller"]
+    text = "Members present:\n\n- Alice Moreau (Example CA)\n- Bruno Keller (Acme)\n"
+    assert [e.name for e in only_list(text).entries] == ["Alice Moreau", "Bruno Keller"]
+    assert lists_of("Remote attendance: 37 registered.\n") == []

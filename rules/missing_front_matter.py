@@ -1,0 +1,71 @@
+"""A document without front matter.
+
+## What it does
+Reports a document that does not start with a YAML front-matter block (a
+``---`` line, keys, and a closing ``---`` line).  The report is one
+diagnostic at the top of the file.  Its severity depends on the corpus:
+when at least half of the documents of the corpus have front matter, a file
+without it is out of line and the report is a warning; otherwise (a corpus
+of plain Markdown, or a single file) it is only information.
+
+## Why is this bad?
+A static-site generator such as Hugo takes the title, the publication date
+and the tags of a page from its front matter.  Minutes without it are
+published without a title or date, sorted wrongly in the archive, or not
+published at all; and every rule that reads the title or date has nothing
+to check.
+
+## Example
+```markdown
+## Attendees
+Alice Moreau (Example CA)
+```
+
+## Use instead
+```markdown
+---
+title: 2026-03-04 Minutes of the Example Working Group
+date: 2026-03-04
+---
+## Attendees
+Alice Moreau (Example CA)
+```
+
+## Fix safety
+There is no fix: only the author knows the title and date of the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from minutes_lint.corpus import Corpus
+from minutes_lint.diagnostics import Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.registry import RuleContext
+
+CODE = "FM001"
+NAME = "missing-front-matter"
+SUMMARY = "Document has no front matter"
+SEVERITY = Severity.INFO
+SCOPE = "corpus"
+FIX = "none"
+OPTIONS: dict[str, object] = {}
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    if doc.front_matter.present:
+        return
+    severity = Severity.WARNING if _front_matter_is_usual(ctx.corpus) else Severity.INFO
+    usual = " (most documents of the corpus have one)" if severity is Severity.WARNING else ""
+    yield Problem(0, 0, f"document has no front matter{usual}", severity=severity)
+
+
+def _front_matter_is_usual(corpus: Corpus | None) -> bool:
+    """True when at least half of the corpus documents have a front-matter title or slug."""
+    if corpus is None or len(corpus) == 0:
+        return False
+    with_front_matter = sum(
+        1 for facts in corpus.facts.values() if facts.title is not None or facts.slug is not None
+    )
+    return 2 * with_front_matter >= len(corpus)
