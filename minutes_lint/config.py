@@ -95,9 +95,14 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "minutes-lint" in _read_toml(path).get("tool", {})
+        tool = _read_toml(path).get("tool")
     except ConfigError:
-        return False
+        # a broken pyproject.toml that mentions minutes-lint is ours to report, not to skip
+        try:
+            return b"minutes-lint" in path.read_bytes()
+        except OSError:
+            return False
+    return isinstance(tool, dict) and "minutes-lint" in tool
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -108,6 +113,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start})") from exc
 
 
 def git_toplevel(folder: Path) -> Path | None:
@@ -136,8 +143,11 @@ def load_settings(config: Path | None, start: Path, cwd: Path | None = None) -> 
         raise ConfigError(f"{path}: no such configuration file")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("minutes-lint", {})
+        tool = data.get("tool", {})
+        data = tool.get("minutes-lint", {}) if isinstance(tool, dict) else {}
         where = f"{path} [tool.minutes-lint]"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{where}: must be a table")
     else:
         where = str(path)
     settings = Settings(root=path.resolve().parent, config_path=path.resolve())

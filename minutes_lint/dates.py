@@ -119,12 +119,12 @@ _MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, 1)}
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _LEAP_YEAR = 2000
 
-# URL checks look at the whitespace-delimited token around a date.  A token longer
-# than this is not prose: a date in it is dropped when the token has a link hint.
+# URL checks look at the whitespace-delimited run of text around a date; a longer
+# run is not prose.
 _TOKEN_CAP = 1000
-_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
-_NON_SPACE = re.compile(r"\S*")
-_URL_HINT = re.compile(r"://|www\.|@|\]\(")
+_SPACES = (" ", "\t", "\n")
+_URL_HINTS = ("://", "www.", "@", "](")
+_URL_STARTS = ("http://", "https://", "www.")
 
 
 @dataclass(frozen=True)
@@ -271,15 +271,31 @@ def _exists(year: int | None, month: int, day: int) -> bool:
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is part of a URL or a link destination."""
+    """Whether the date at ``text[start:end]`` is part of a URL, an address or a link target.
+
+    Looks at the whitespace-delimited run of text around the date: a run holding an
+    address (``@``), a run after a link's ``](`` and a run longer than ``_TOKEN_CAP``
+    that holds a link hint count as links; otherwise ``URL`` decides.
+    """
     if _in_angle_destination(text, start):
         return True
     lo = max(0, start - _TOKEN_CAP)
-    token_start = max(text.rfind(space, lo, start) for space in " \t\n") + 1
-    token_end = _NON_SPACE.match(text, end, end + _TOKEN_CAP).end()
-    if _URL_HINT.search(text, max(lo, token_start), token_end) is None:
+    hi = min(len(text), end + _TOKEN_CAP)
+    token_start = max(lo, max(text.rfind(space, lo, start) for space in _SPACES) + 1)
+    token_end = min(_find_or(text, space, end, hi) for space in _SPACES)
+    if all(text.find(hint, token_start, token_end) < 0 for hint in _URL_HINTS):
         return False
-    return _token_has_link(text, start) or _token_has_link(text, end - 1)
+    if token_start == lo > 0 or token_end == hi < len(text):
+        return True
+    if "@" in text[token_start:token_end] or "](" in text[token_start:start]:
+        return True
+    return _url_covers(text, token_start, start) or _url_covers(text, token_start, end - 1)
+
+
+def _find_or(text: str, sub: str, start: int, end: int) -> int:
+    """``text.find(sub, start, end)``, or ``end`` when not found."""
+    found = text.find(sub, start, end)
+    return end if found < 0 else found
 
 
 def _in_angle_destination(text: str, pos: int) -> bool:
@@ -291,18 +307,14 @@ def _in_angle_destination(text: str, pos: int) -> bool:
     return ">" not in between and "\n" not in between
 
 
-def _token_has_link(text: str, pos: int) -> bool:
-    """Whether the non-space token holding ``text[pos]`` has a URL or link over ``pos``."""
-    lo = max(0, pos - _TOKEN_CAP)
-    hi = pos + _TOKEN_CAP
-    before = _LAST_SPACE.match(text, lo, pos)
-    token_start = before.end() if before else lo
-    token_end = _NON_SPACE.match(text, pos, hi).end()
-    token = text[token_start:token_end]
-    if _URL_HINT.search(token) is None:
+def _url_covers(text: str, lo: int, pos: int) -> bool:
+    """Whether a URL starting in ``text[lo:pos]`` runs over ``pos``.
+
+    The last place a URL may start is enough: a URL starting earlier and reaching
+    ``pos`` runs over that place too, and the later URL reaches just as far.
+    """
+    begin = max(text.rfind(scheme, lo, pos) for scheme in _URL_STARTS)
+    if begin < 0:
         return False
-    too_long = (before is None and lo > 0) or token_end - pos >= _TOKEN_CAP
-    if too_long or "](" in text[token_start:pos]:
-        return True
-    offset = pos - token_start
-    return any(u.start() <= offset < u.end() for u in URL.finditer(token))
+    url = URL.match(text, begin)
+    return url is not None and url.end() > pos

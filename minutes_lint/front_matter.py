@@ -1,7 +1,8 @@
 """YAML front matter with the position of every top-level key and value.
 
 The delimiters follow python-frontmatter's YAML handler (a line of three or
-more dashes).  The YAML is *composed*, never constructed: custom tags such as
+more dashes).  ruamel.yaml composes the YAML, with its C parser when it is
+installed and the input is small and shallow.  The YAML is *composed*, never constructed: custom tags such as
 ``!!python/object`` are never instantiated and aliases are never expanded, so
 an alias bomb costs nothing.  Only the top-level values that rules read are
 turned into Python values, with a budget.
@@ -110,7 +111,7 @@ def _compose(text: str, fm: FrontMatter) -> None:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        node = YAML(typ="safe", pure=True).compose(yaml_text)
+        node = YAML(typ="safe", pure=not _fast_parser_is_safe(yaml_text)).compose(yaml_text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         fm.error = _yaml_message(exc)
@@ -155,6 +156,14 @@ def _compose(text: str, fm: FrontMatter) -> None:
                 items=items,
             )
         )
+
+
+def _fast_parser_is_safe(yaml_text: str) -> bool:
+    """The C parser (ruamel.yaml.clib) is five times faster but recurses without limit:
+    deeply nested input goes to the pure-Python parser, whose depth is bounded."""
+    if len(yaml_text) > 65_536:
+        return False
+    return yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("- ") < 500
 
 
 def _yaml_message(exc: Any) -> str:

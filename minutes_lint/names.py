@@ -39,6 +39,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a name, apostrophes dropped: "O’Neil-Ray" -> ("oneil", "ray")."""
     return tuple(w.replace("'", "").replace("’", "") for w in _WORD.findall(fold(name)))
@@ -113,6 +114,8 @@ class PeopleIndex:
         self, distinct: Iterable[tuple[str, str]] = (), nicknames: Mapping[str, str] | None = None
     ) -> None:
         self._nicknames = dict(nicknames or {})
+        self._keys: dict[str, str] = {}
+        self._misses: dict[str, list[NearMiss]] = {}
         self._by_key: dict[str, dict[str, Spelling]] = defaultdict(dict)
         self._lists: dict[str, set[str]] = defaultdict(set)  # key -> list ids naming it
         self._deletions: dict[tuple[tuple[str, ...], str], set[str]] | None = None
@@ -120,7 +123,10 @@ class PeopleIndex:
         self._distinct = {frozenset((self.key(a), self.key(b))) for a, b in distinct}
 
     def key(self, name: str) -> str:
-        return person_key(name, self._nicknames)
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = person_key(name, self._nicknames)
+        return key
 
     def add(self, name: str, place: Place, list_id: str) -> None:
         spelling = clean_spelling(name)
@@ -131,6 +137,7 @@ class PeopleIndex:
         if entry is None:
             entry = self._by_key[key][spelling] = Spelling(spelling)
             self._deletions = self._words = None
+            self._misses.clear()
         entry.count += 1
         if len(entry.places) < 20:
             entry.places.append(place)
@@ -168,6 +175,12 @@ class PeopleIndex:
 
     def near_misses(self, name: str) -> list[NearMiss]:
         """Known people whose name differs from ``name`` by one edit in one word."""
+        found = self._misses.get(name)
+        if found is None:
+            found = self._misses[name] = self._near_misses(name)
+        return found
+
+    def _near_misses(self, name: str) -> list[NearMiss]:
         words = name_words(name)
         if len(words) < 2 or not self.could_name(words):
             return []
@@ -250,32 +263,34 @@ class Mention:
     text: str
 
 
-_PROSE_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’\-][^\W\d_][^\W_]*)*")
+# a run of two or more words that do not start with an ASCII lower-case letter; the
+# first letters are then checked with str.isupper (non-ASCII letters of either case match)
+_WORD_RE = r"[^\W\d_a-z][^\W_]*(?:['’\-][^\W\d_][^\W_]*)*"
+_RUN = re.compile(rf"(?<![\w'’\-]){_WORD_RE}(?: {_WORD_RE})+")
 
 
 def find_mentions(text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
     """Two- and three-word windows of capitalised words ("Clint Wilson") in ``spans``."""
     out: list[Mention] = []
     for start, end in spans:
-        run: list[re.Match[str]] = []
-        for m in _PROSE_WORD.finditer(text, start, end):
-            if m.group()[0].isupper() and (not run or _joined(text, run[-1].end(), m.start())):
-                run.append(m)
-                continue
-            _windows(text, run, out)
-            run = [m] if m.group()[0].isupper() else []
-        _windows(text, run, out)
+        for run in _RUN.finditer(text, start, end):
+            words: list[tuple[int, int]] = []
+            pos = run.start()
+            for word in run.group().split(" "):
+                if word[0].isupper():
+                    words.append((pos, pos + len(word)))
+                else:
+                    _windows(text, words, out)
+                    words = []
+                pos += len(word) + 1
+            _windows(text, words, out)
     return out
 
 
-def _joined(text: str, a: int, b: int) -> bool:
-    return b - a == 1 and text[a] == " "
-
-
-def _windows(text: str, run: list[re.Match[str]], out: list[Mention]) -> None:
+def _windows(text: str, run: list[tuple[int, int]], out: list[Mention]) -> None:
     for size in (2, 3):
         for i in range(len(run) - size + 1):
-            s, e = run[i].start(), run[i + size - 1].end()
+            s, e = run[i][0], run[i + size - 1][1]
             if text[e - 2 : e] in _POSSESSIVE:  # "Wendy Brown’s" names Wendy Brown
                 e -= 2
             out.append(Mention(s, e, text[s:e]))

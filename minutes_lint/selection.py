@@ -49,6 +49,8 @@ def select_rules(
     where = str(settings.config_path or "configuration")
     for key in ("select", "extend_select", "ignore"):
         check_codes(getattr(settings, key), known, where)
+    for pattern, codes in settings.per_file_ignores.items():
+        check_codes(codes, known, f"{where}: per-file-ignores.{pattern}")
     check_codes(select or [], known, "--select")
     check_codes(ignore or [], known, "--ignore")
     check_codes(extend_select or [], known, "--extend-select")

@@ -54,6 +54,4 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     opening = doc.lines[doc.line_index(fm.start)]
     for key in ctx.options["required"]:
         if str(key) not in keys:
-            yield Problem(
-                opening.start, opening.end, f"front matter has no '{key}' key (required)"
-            )
+            yield Problem(opening.start, opening.end, f"front matter has no '{key}' key (required)")

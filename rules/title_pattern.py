@@ -69,9 +69,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     entry = doc.front_matter.get("title")
     if entry is None or entry.value is None or isinstance(entry.value, list | dict):
         return  # a missing or empty title is FM005's and FM009's
-    title = entry.value if isinstance(entry.value, str) else doc.text[
-        entry.value_start : entry.value_end
-    ].strip()
+    title = (
+        entry.value
+        if isinstance(entry.value, str)
+        else doc.text[entry.value_start : entry.value_end].strip()
+    )
     if not title.strip() or regex.search(title):
         return
     yield Problem(

@@ -47,6 +47,8 @@ def run_check(args: argparse.Namespace) -> int:
     fixed: list[Diagnostic] = []
     changed_files = 0
     diffs: list[str] = []
+    # ``--fix -``: the (fixed) document goes to stdout, so the report goes to stderr
+    fixing_stdin = args.fix and not args.diff and "-" in paths
     for source in sources:
         if isinstance(source, ReadFailure):
             diagnostics.extend(engine.failure(source))
@@ -66,8 +68,8 @@ def run_check(args: argparse.Namespace) -> int:
             if result.changed:
                 changed_files += 1
                 diffs.append(result.diff)
-                if args.fix and not args.diff and doc.path == display_stdin and "-" in paths:
-                    sys.stdout.write(result.text)
+            if fixing_stdin and doc.path == display_stdin:
+                _write_document(result.text, doc.source.bom)
         else:
             diagnostics.extend(engine.lint(doc))
     if args.diff:
@@ -87,7 +89,7 @@ def run_check(args: argparse.Namespace) -> int:
                 f"{len(stale)} baseline entries no longer match anything "
                 f"(remove them with 'minutes-lint baseline --prune {args.baseline}')"
             )
-    _report(args, diagnostics, fixed, all_rules, len(sources))
+    _report(args, diagnostics, fixed, all_rules, len(sources), fixing_stdin)
     if stale_note and args.output_format == "text":
         print(stale_note, file=sys.stderr)
     if engine.crashed:
@@ -98,6 +100,19 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     failing = any(d.severity != Severity.INFO for d in diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_CLEAN
+
+
+def _write_document(text: str, bom: bool) -> None:
+    """Write a document read from stdin back to stdout, byte for byte as it would be saved."""
+    from minutes_lint.writing import encode_text
+
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    buffer.write(encode_text(text, bom=bom))
+    buffer.flush()
 
 
 def _read_all(paths: list[str], display_stdin: str) -> list[Source | ReadFailure]:
@@ -122,6 +137,7 @@ def _report(
     fixed: list[Diagnostic],
     rules: dict[str, Rule],
     files: int,
+    to_stderr: bool = False,
 ) -> None:
     from minutes_lint.reporters import get_reporter
     from minutes_lint.reporters.base import ReportContext, RuleInfo
@@ -133,13 +149,14 @@ def _report(
     }
     for code, (name, summary) in ENGINE_CODES.items():
         infos[code] = RuleInfo(code, name, summary, "error", summary, "none")
+    stream = sys.stderr if to_stderr else sys.stdout
     ctx = ReportContext(
         rules=infos,
-        color=use_color(sys.stdout, os.environ),
+        color=use_color(stream, os.environ),
         unsafe_fixes=args.unsafe_fixes,
         show_fixes=args.show_fixes,
         statistics=args.statistics,
         fixed=fixed,
         files_checked=files,
     )
-    get_reporter(args.output_format).report(diagnostics, sys.stdout, ctx)
+    get_reporter(args.output_format).report(diagnostics, stream, ctx)

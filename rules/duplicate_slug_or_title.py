@@ -1,0 +1,118 @@
+"""Two documents of the corpus with the same slug or the same title.
+
+## What it does
+Compares the front-matter ``slug`` and ``title`` of every document with
+those of the other documents of the corpus.  Slugs are compared exactly,
+titles after collapsing runs of whitespace.  The diagnostic sits on this
+document's value and names the other document(s) and the line.  Turn the
+slug comparison off (``check-slugs = false``) when the site's permalinks
+include the date (Hugo ``permalinks``, e.g. ``/:year/:month/:day/:slug/``):
+a shared slug then does not collide.
+
+## Why is this bad?
+Two pages with one slug get one URL: the site generator publishes one and
+silently drops the other.  Two minutes with one title are usually a copy
+whose title was not updated, so the archive lists the same meeting twice
+and misses another.
+
+## Example
+```markdown
+---
+title: 2026-03-04 Minutes of the Example Working Group
+slug: minutes-example-wg
+---
+```
+while ``2026-03-18.md`` has ``slug: minutes-example-wg`` too.
+
+## Use instead
+```markdown
+---
+title: 2026-03-04 Minutes of the Example Working Group
+slug: 2026-03-04-minutes-example-wg
+---
+```
+
+## Fix safety
+There is no fix: which document should change, and to what, is the
+author's call.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+
+from minutes_lint.corpus import Corpus
+from minutes_lint.diagnostics import Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.registry import RuleContext
+
+CODE = "FM010"
+NAME = "duplicate-slug-or-title"
+SUMMARY = "Another document has the same slug or title"
+SEVERITY = Severity.ERROR
+SCOPE = "corpus"
+FIX = "none"
+OPTIONS: dict[str, object] = {"check-slugs": True, "check-titles": True}
+
+_SHOWN = 3
+_Places = list[tuple[str, int]]
+_titles_by_corpus: weakref.WeakKeyDictionary[Corpus, dict[str, _Places]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    corpus = ctx.corpus
+    fm = doc.front_matter
+    if corpus is None or not fm.ok:
+        return
+    if ctx.options["check-slugs"]:
+        entry = fm.get("slug")
+        if entry is not None and isinstance(entry.value, str) and entry.value.strip():
+            others = _others(corpus.slugs.get(entry.value.strip(), []), doc.path)
+            if others:
+                yield Problem(
+                    entry.value_start,
+                    entry.value_end,
+                    f"slug “{entry.value.strip()}” is also used by {_name(others)}: "
+                    "the site publishes only one page per slug",
+                )
+    if ctx.options["check-titles"]:
+        entry = fm.get("title")
+        title = _normal(entry.value) if entry is not None and isinstance(entry.value, str) else ""
+        if entry is not None and title:
+            others = _others(_titles(corpus).get(title, []), doc.path)
+            if others:
+                yield Problem(
+                    entry.value_start,
+                    entry.value_end,
+                    f"title “{title}” is also the title of {_name(others)}",
+                )
+
+
+def _normal(title: str) -> str:
+    return " ".join(title.split())
+
+
+def _titles(corpus: Corpus) -> dict[str, _Places]:
+    """The corpus titles after whitespace normalisation, built once per corpus."""
+    index = _titles_by_corpus.get(corpus)
+    if index is None:
+        index = {}
+        for title, places in corpus.titles.items():
+            key = _normal(title)
+            if key:
+                index.setdefault(key, []).extend(places)
+        _titles_by_corpus[corpus] = index
+    return index
+
+
+def _others(places: _Places, here: str) -> _Places:
+    return sorted({p for p in places if p[0] != here})
+
+
+def _name(places: _Places) -> str:
+    shown = ", ".join(f"{path}:{line}" for path, line in places[:_SHOWN])
+    more = len(places) - _SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")

@@ -1,0 +1,243 @@
+"""Attendee entries written in different forms: ``Name (Org)`` next to ``Name - (Org)``.
+
+## What it does
+Looks at how each attendee entry joins the name and the organisation:
+``Name (Org)``, ``Name - (Org)``, ``Name - Org``, ``Name [Org]`` or
+``Name, Org``.  In a list that mixes forms, each entry not written in the
+list's clear majority form (two thirds of its entries) is reported; a list
+mixed without a clear majority is reported once.  When a preferred form is
+known, a list written (mostly) in another form is reported once as well.
+The preferred form is the ``preferred`` option (``paren``, ``dash-paren``,
+``dash``, ``bracket`` or ``comma``, or the pattern itself such as
+``Name (Org)``; other values are ignored), else the form of most attendee
+entries across the corpus, when the corpus records it.  Entries without an
+organisation are left to ``malformed-attendee-entry``.
+
+## Why is this bad?
+Attendance lists are read by people and by scripts.  One list in two forms
+looks careless, and every extra form is one more case for each script that
+extracts who attended for which organisation.
+
+## Example
+```markdown
+## Attendees
+Alice Moreau (Example CA), Bob Stone - (Example Browser), Carol Diaz (Example Trust)
+```
+
+## Use instead
+```markdown
+## Attendees
+Alice Moreau (Example CA), Bob Stone (Example Browser), Carol Diaz (Example Trust)
+```
+
+## Fix safety
+Safe: the fix rewrites only the separator between the name and the
+organisation (and the closing parenthesis or bracket), so names and
+organisations stay as written.  There is no fix when a list has no clear
+majority and no form is preferred, when the target is ``Name, Org`` (that
+form needs one entry per line), or when an entry with a note or a nested
+parenthesis cannot be written ``Name - Org`` or ``Name [Org]`` unambiguously.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from minutes_lint.attendees import AttendeeEntry
+from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.registry import RuleContext
+
+if TYPE_CHECKING:
+    from minutes_lint.corpus import Corpus
+
+CODE = "AT003"
+NAME = "mixed-attendee-format"
+SUMMARY = "Attendee entries written in different forms"
+SEVERITY = Severity.WARNING
+SCOPE = "corpus"
+FIX = "sometimes"
+OPTIONS = {"preferred": "", "min-entries": 3}
+
+FORMS = {
+    "paren": "Name (Org)",
+    "dash-paren": "Name - (Org)",
+    "dash": "Name - Org",
+    "bracket": "Name [Org]",
+    "comma": "Name, Org",
+}
+_HEAD = {"paren": " (", "dash-paren": " - (", "dash": " - ", "bracket": " [", "comma": ", "}
+_TAIL = {"paren": ")", "dash-paren": ")", "dash": "", "bracket": "]", "comma": ""}
+_CLOSERS = {"paren": ")", "dash-paren": ")", "bracket": "]"}
+_BY_NAME = {**{form: form for form in FORMS}, **{label.lower(): f for f, label in FORMS.items()}}
+_CLEAR_MAJORITY = 2 / 3
+_SPACE = " \t\r\n"
+_corpus_forms: WeakKeyDictionary[Corpus, Counter[str]] = WeakKeyDictionary()
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    preferred = _preferred(ctx)
+    min_entries = int(ctx.options["min-entries"])
+    reported: set[int] = set()  # entry starts: lists found twice report once
+    for attendee_list in doc.attendee_lists:
+        entries = [
+            entry
+            for entry in attendee_list.entries
+            if entry.problem is None
+            and entry.org is not None
+            and entry.form in FORMS
+            and entry.start not in reported
+        ]
+        if len(entries) < min_entries:
+            continue
+        reported.update(entry.start for entry in entries)
+        yield from _check_list(doc.text, entries, preferred)
+
+
+def _check_list(
+    text: str, entries: list[AttendeeEntry], preferred: tuple[str, str] | None
+) -> Iterator[Problem]:
+    """Problems of one list; ``preferred`` is (form, why) when a form is preferred."""
+    counts = Counter(entry.form for entry in entries)
+    common, common_count = counts.most_common(1)[0]
+    clear = common_count >= _CLEAR_MAJORITY * len(entries)
+    if preferred is not None:
+        target, why = preferred
+    elif len(counts) > 1 and clear:
+        target, why = common, ""
+    elif len(counts) > 1:
+        first = next(entry for entry in entries if entry.form != common)
+        yield Problem(first.start, first.end, f"attendee list mixes {_describe(counts)}")
+        return
+    else:
+        return
+    off = [entry for entry in entries if entry.form != target]
+    if not off:
+        return
+    head, tail = _sample(text, entries, target)
+    if len(off) <= (1 - _CLEAR_MAJORITY) * len(entries):
+        others = len(entries) - len(off)
+        for entry in off:
+            edits = _edits(text, entry, target, head, tail)
+            yield Problem(
+                entry.start,
+                entry.end,
+                f"attendee entry written “{FORMS[entry.form]}”, but {others} other entries "
+                f"of this list write “{FORMS[target]}”",
+                _fix(edits, target),
+            )
+        return
+    off_counts = Counter(entry.form for entry in off)
+    edits = [edit for entry in off for edit in _edits(text, entry, target, head, tail) or ()]
+    written = "all" if len(off) == len(entries) else f"{len(off)} of the {len(entries)}"
+    yield Problem(
+        off[0].start,
+        off[0].end,
+        f"{written} entries of this attendee list are written {_describe(off_counts, bare=True)}"
+        f", but {why}",
+        _fix(tuple(edits) or None, target),
+    )
+
+
+def _describe(counts: Counter[str], bare: bool = False) -> str:
+    """ "12 “Name (Org)”, 3 “Name - Org” and 1 “Name [Org]”" (no counts for one form)."""
+    if bare and len(counts) == 1:
+        return f"“{FORMS[next(iter(counts))]}”"
+    parts = [f"{count} “{FORMS[form]}”" for form, count in counts.most_common()]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def _fix(edits: tuple[Edit, ...] | None, target: str) -> Fix | None:
+    if not edits:
+        return None
+    return Fix(edits, f"Write “{FORMS[target]}”", Applicability.SAFE)
+
+
+# --- the preferred form ------------------------------------------------------------------
+
+
+def _preferred(ctx: RuleContext) -> tuple[str, str] | None:
+    """(form, why) from the ``preferred`` option, else from the corpus majority."""
+    option = str(ctx.options["preferred"]).strip().lower()
+    if option in _BY_NAME:
+        form = _BY_NAME[option]
+        return form, f"the configured form is “{FORMS[form]}”"
+    if ctx.corpus is None:
+        return None
+    counts = corpus_forms(ctx.corpus)
+    total = sum(counts.values())
+    if not total:
+        return None
+    form, count = counts.most_common(1)[0]
+    if count * 2 <= total:
+        return None
+    return form, f"the corpus mostly writes “{FORMS[form]}” ({count} of {total} entries)"
+
+
+def corpus_forms(corpus: Corpus) -> Counter[str]:
+    """How many attendee entries of the corpus are written in each form.
+
+    Read from the documents' facts (``attendee_forms``: form -> entries); empty when the
+    facts do not record forms.  Computed once per corpus.
+    """
+    cached = _corpus_forms.get(corpus)
+    if cached is None:
+        cached = Counter()
+        for facts in corpus.facts.values():
+            forms = getattr(facts, "attendee_forms", None)
+            if isinstance(forms, Mapping):
+                cached.update({form: int(n) for form, n in forms.items() if form in FORMS})
+        _corpus_forms[corpus] = cached
+    return cached
+
+
+# --- rewriting an entry ------------------------------------------------------------------
+
+
+def _sample(text: str, entries: list[AttendeeEntry], target: str) -> tuple[str, str]:
+    """The separator and closing text of an entry of the list already in the target form."""
+    for entry in entries:
+        if entry.form != target or entry.org_start is None or entry.org_end is None:
+            continue
+        close_end = _close_end(text, entry)
+        head = text[entry.name_end : entry.org_start]
+        if close_end is not None and "\n" not in head and head.strip(_SPACE):
+            return head, text[entry.org_end : close_end]
+    return _HEAD[target], _TAIL[target]
+
+
+def _close_end(text: str, entry: AttendeeEntry) -> int | None:
+    """End of the closing parenthesis or bracket after the organisation (its end if none)."""
+    assert entry.org_end is not None
+    closer = _CLOSERS.get(entry.form)
+    if closer is None:
+        return entry.org_end
+    pos = entry.org_end
+    while pos < entry.end and text[pos] in _SPACE:
+        pos += 1
+    return pos + 1 if pos < entry.end and text[pos] == closer else None
+
+
+def _edits(
+    text: str, entry: AttendeeEntry, target: str, head: str, tail: str
+) -> tuple[Edit, ...] | None:
+    """Edits that write ``entry`` in the ``target`` form, or None when that is not safe."""
+    if target == "comma" or entry.org is None or entry.org_start is None:
+        return None
+    if entry.org_end is None:
+        return None
+    close_end = _close_end(text, entry)
+    if close_end is None:
+        return None
+    if target in ("dash", "bracket"):
+        notes = text[close_end : entry.end].strip(_SPACE)
+        nested = "(" in text[entry.start : entry.name_end] or any(c in entry.org for c in "()[],;")
+        if notes or nested:
+            return None
+    return (
+        Edit(entry.name_end, entry.org_start, head),
+        Edit(entry.org_end, close_end, tail),
+    )

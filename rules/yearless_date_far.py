@@ -1,0 +1,113 @@
+"""A date written without a year, far from the meeting date.
+
+## What it does
+Reads each date written without a year ("March 13", "(October 13)") as its
+*nearest reading*: the occurrence of that day closest to the meeting date,
+before or after it.  When that reading is more than ``max-days`` days away
+from the meeting, the reader cannot be sure which year is meant, and the
+rule suggests writing it.  Dates on a line that also writes a year close to
+the meeting year ("Oct 1-3, 2024: Example City") and the first day of a range
+("June 9-11", "22 to 24 Sept", usually a planned event) are left alone.
+Without a meeting date there is nothing to measure against.
+
+## Why is this bad?
+Minutes are read years later.  "Effective October 13" in minutes of
+January 14 may mean last October or next October; a status line copied
+from meeting to meeting keeps a date that drifts further from the meeting
+each time.  A year removes the doubt.
+
+## Example
+```markdown
+January 14, 2026
+
+* Approved and Effective: Ballot EX-014 (October 13)
+```
+
+## Use instead
+```markdown
+January 14, 2026
+
+* Approved and Effective: Ballot EX-014 (October 13, 2025)
+```
+
+## Fix safety
+No fix: the writer knows the year, the linter only guesses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from minutes_lint.dates import DateMention
+from minutes_lint.diagnostics import Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.registry import RuleContext
+
+CODE = "DT006"
+NAME = "yearless-date-far"
+SUMMARY = "Date without a year far from the meeting date"
+SEVERITY = Severity.INFO
+FIX = "none"
+OPTIONS = {"max-days": 90}
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "June 9-11", "Oct 1 – 3", "22 to 24 Sept": the date opens a range of days.
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|—|to\b|through\b)[ \t]*\d{1,2}(?:st|nd|rd|th)?\b")
+# "22 to 24 Sept": the date closes a range of days.
+_RANGE_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to)[ \t]*\Z")
+_RANGE_REACH = 10
+
+
+def nearest_reading(mention: DateMention, reference: datetime.date) -> datetime.date | None:
+    """The occurrence of a yearless ``mention`` closest to ``reference`` (earlier on a tie)."""
+    best: datetime.date | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = datetime.date(year, mention.month, mention.day)
+        except ValueError:  # February 29 outside a leap year
+            continue
+        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
+            best = candidate
+    return best
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    meeting = doc.meeting.date()
+    if meeting is None:
+        return
+    limit: int = ctx.options["max-days"]
+    near_years = {meeting.year - 1, meeting.year, meeting.year + 1}
+    for mention in doc.dates:
+        if mention.year is not None or not mention.valid:
+            continue
+        reading = nearest_reading(mention, meeting)
+        if reading is None:
+            continue
+        days = (reading - meeting).days
+        if abs(days) <= limit:
+            continue
+        if _in_range(doc.text, mention) or _line_has_year(doc, mention, near_years):
+            continue
+        side = "before" if days < 0 else "after"
+        yield Problem(
+            mention.start,
+            mention.end,
+            f"“{mention.text}” has no year: read as {reading.isoformat()}, it is "
+            f"{abs(days)} days {side} the meeting on {meeting.isoformat()} "
+            f"(more than {limit}); write the year",
+        )
+
+
+def _in_range(text: str, mention: DateMention) -> bool:
+    """Whether the date opens or closes a range of days ("June 9-11", "22 to 24 Sept")."""
+    if _RANGE_AFTER.match(text, mention.end):
+        return True
+    return _RANGE_BEFORE.search(text, max(0, mention.start - _RANGE_REACH), mention.start) is not None
+
+
+def _line_has_year(doc: Document, mention: DateMention, years: set[int]) -> bool:
+    """Whether the date's line writes a year close to the meeting's, which gives the context."""
+    line = doc.lines[doc.line_index(mention.start)]
+    return any(int(y) in years for y in _YEAR.findall(line.text))

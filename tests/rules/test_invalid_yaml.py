@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from rules import invalid_yaml as rule
+from tests.rule_helpers import lint, where
+
+BAD_QUOTES = """\
+---
+date: 2026-03-04
+title: Minutes: "Example" Working Group
+---
+Body
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BAD_QUOTES, [(3, 15)]),
+        ("---\ntitle: [unclosed\n---\n", [(3, 1)]),
+        ("---\n- title\n- date\n---\nBody\n", [(2, 1)]),
+        ("---\njust a sentence\n---\nBody\n", [(2, 1)]),
+        ("---\ntitle: Minutes\ndate: 2026-03-04\n---\nBody\n", []),
+        ("---\n---\nBody\n", []),
+        ("---\ntitle: [unclosed\n", []),  # unterminated: FM002's
+        ("Body only\n", []),
+    ],
+)
+def test_positions(text: str, expected: list[tuple[int, int]]) -> None:
+    assert where(lint(rule, text)) == expected
+
+
+def test_messages() -> None:
+    (found,) = lint(rule, BAD_QUOTES)
+    assert found.message.startswith("invalid YAML: ")
+    (found,) = lint(rule, "---\n- title\n---\n")
+    assert found.message == "front matter must be a mapping of keys, not a list"
+    (found,) = lint(rule, "---\nhello\n---\n")
+    assert found.message == "front matter must be a mapping of keys, not a single value"
