@@ -26,9 +26,9 @@ from minutes_lint.names import (
 )
 from minutes_lint.roster import Roster
 
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 # identifiers such as ballot SC-085, SMC014, NS-008: letters, optional dash, digits
-IDENTIFIER = re.compile(r"\b([A-Z]{2,4})(-?)(\d{1,4})(?![\w.])")
+IDENTIFIER = re.compile(r"\b([A-Z]{2,4})(-?)(\d{1,4})(?!\w|\.\w)")
 ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
 
 
@@ -46,6 +46,9 @@ class Facts:
         default_factory=list
     )  # prefix, dash, digits, line
     acronyms: dict[str, int] = field(default_factory=dict)
+    front_matter: bool = False  # the document has front matter
+    published: str | None = None  # the front-matter date, ISO format
+    attendee_forms: dict[str, int] = field(default_factory=dict)  # entry form -> count
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +60,9 @@ class Facts:
             "attendees": self.attendees,
             "identifiers": self.identifiers,
             "acronyms": self.acronyms,
+            "front_matter": self.front_matter,
+            "published": self.published,
+            "attendee_forms": self.attendee_forms,
         }
 
     @classmethod
@@ -70,21 +76,32 @@ class Facts:
             attendees=[tuple(a) for a in data["attendees"]],  # type: ignore[misc]
             identifiers=[tuple(i) for i in data["identifiers"]],  # type: ignore[misc]
             acronyms=dict(data["acronyms"]),
+            front_matter=bool(data["front_matter"]),
+            published=data["published"],
+            attendee_forms=dict(data["attendee_forms"]),
         )
 
 
 def extract_facts(doc: Document) -> Facts:
     facts = Facts(path=doc.path)
     fm = doc.front_matter
+    facts.front_matter = fm.present
     if fm.ok:
+        date = fm.get("date")
+        if date is not None and hasattr(date.value, "isoformat"):
+            facts.published = date.value.isoformat()
         for key in ("title", "slug"):
             entry = fm.get(key)
             if entry is not None and isinstance(entry.value, str):
                 setattr(facts, key, entry.value)
                 setattr(facts, f"{key}_line", doc.position(entry.value_start).line)
+    forms: Counter[str] = Counter()
     for entry in doc.attendees:
         if entry.problem is None and entry.name:
             facts.attendees.append((entry.name, entry.org, doc.position(entry.name_start).line))
+            if entry.org:
+                forms[entry.form] += 1
+    facts.attendee_forms = dict(forms)
     acronyms: Counter[str] = Counter()
     for start, end in doc.prose_spans:
         for m in IDENTIFIER.finditer(doc.text, start, end):
@@ -157,6 +174,21 @@ class Corpus:
             for prefix, dash, digits, _line in facts.identifiers:
                 forms[prefix][(dash, len(digits))] += 1
         return dict(forms)
+
+    @cached_property
+    def attendee_forms(self) -> Counter[str]:
+        """How many attendee entries (with an organisation) are written in each form."""
+        total: Counter[str] = Counter()
+        for facts in self.facts.values():
+            total.update(facts.attendee_forms)
+        return total
+
+    @cached_property
+    def front_matter_share(self) -> float:
+        """The share of documents that have front matter (0.0 for an empty corpus)."""
+        if not self.facts:
+            return 0.0
+        return sum(f.front_matter for f in self.facts.values()) / len(self.facts)
 
     @cached_property
     def acronyms(self) -> Counter[str]:

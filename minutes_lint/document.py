@@ -12,7 +12,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from minutes_lint.diagnostics import Position
-from minutes_lint.markdown import URL, Heading, Line, code_block_lines, find_headings, split_lines
+from minutes_lint.markdown import (
+    Heading,
+    Line,
+    code_block_lines,
+    find_headings,
+    link_spans,
+    split_lines,
+)
 from minutes_lint.source import Source
 
 if TYPE_CHECKING:
@@ -142,10 +149,10 @@ class Document:
             if any(a <= start < b for a, b in lists):
                 continue
             pos = start
-            for m in URL.finditer(self.text, start, end):
-                if m.start() > pos:
-                    spans.append((pos, m.start()))
-                pos = m.end()
+            for a, b in link_spans(self.text, start, end):
+                if a > pos:
+                    spans.append((pos, a))
+                pos = b
             if pos < end:
                 spans.append((pos, end))
         return spans

@@ -2,10 +2,11 @@
 
 The delimiters follow python-frontmatter's YAML handler (a line of three or
 more dashes).  ruamel.yaml composes the YAML, with its C parser when it is
-installed and the input is small and shallow.  The YAML is *composed*, never constructed: custom tags such as
-``!!python/object`` are never instantiated and aliases are never expanded, so
-an alias bomb costs nothing.  Only the top-level values that rules read are
-turned into Python values, with a budget.
+installed and the input is small and shallow.  The YAML is *composed*, never
+constructed: custom tags such as ``!!python/object`` are never instantiated
+and aliases are never expanded, so an alias bomb costs nothing.  Flow
+nesting deeper than ``MAX_FLOW_DEPTH`` is refused before parsing.  Only the
+top-level values that rules read are turned into Python values, with a budget.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ _TIMESTAMP = re.compile(
     r"\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?$"
 )
 MAX_FRONT_MATTER_CHARS = 1_000_000
+# deeper flow nesting ("[[[[...") makes the YAML scanner quadratic, then overflow the stack
+MAX_FLOW_DEPTH = 100
+_FLOW = re.compile(r"[\[\]{}]")
 _VALUE_BUDGET = 10_000  # nodes converted per document at most
 
 
@@ -107,6 +111,11 @@ def _compose(text: str, fm: FrontMatter) -> None:
         fm.error = f"front matter is too large ({len(yaml_text)} characters); not parsed"
         fm.error_offset = fm.content_start
         return
+    too_deep = _too_deep(yaml_text)
+    if too_deep is not None:
+        fm.error = f"front matter is nested too deeply to parse (over {MAX_FLOW_DEPTH} levels)"
+        fm.error_offset = fm.content_start + too_deep
+        return
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -164,6 +173,25 @@ def _fast_parser_is_safe(yaml_text: str) -> bool:
     if len(yaml_text) > 65_536:
         return False
     return yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("- ") < 500
+
+
+def _too_deep(yaml_text: str) -> int | None:
+    """Offset of the first ``[`` or ``{`` nested deeper than allowed, if any.
+
+    Quotes are not tracked, so brackets inside strings count too: the depth is an
+    upper bound, and only absurd nesting reaches the limit.
+    """
+    if yaml_text.count("[") + yaml_text.count("{") <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    for m in _FLOW.finditer(yaml_text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return m.start()
+        elif depth:
+            depth -= 1
+    return None
 
 
 def _yaml_message(exc: Any) -> str:

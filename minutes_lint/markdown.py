@@ -9,6 +9,32 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SECTION_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?=\s|$)")
 URL = re.compile(r"""(?:https?://|www\.)[^\s<>"')\]]+|<[^>\s]+@[^>\s]+>|\S+@\S+\.\w+""")
+# links and e-mail addresses, found without the quadratic scan an e-mail pattern can take
+_LINK = re.compile(r"""(?:https?://|www\.)[^\s<>"')\]]+""")
+_AT_WORD = re.compile(r"\S+")
+
+
+def link_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses in ``text[start:end]``, in order (linear time)."""
+    spans = [m.span() for m in _LINK.finditer(text, start, end)]
+    at = text.find("@", start, end)
+    done = start  # everything before ``done`` has been looked at
+    while at >= 0:
+        left = max(text.rfind(" ", done, at), text.rfind("\t", done, at), done - 1) + 1
+        m = _AT_WORD.match(text, left, end)
+        word_end = m.end() if m is not None else at + 1
+        if "." in text[at:word_end]:
+            spans.append((left, word_end))
+        done = word_end
+        at = text.find("@", word_end, end)  # one look per whitespace-separated word
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 @dataclass(frozen=True)

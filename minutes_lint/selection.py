@@ -70,7 +70,14 @@ def select_rules(
 def engine_code_selected(
     code: str, settings: Settings, select: list[str] | None, ignore: list[str] | None
 ) -> bool:
+    """Engine codes follow the selection, except those for files that could not be checked.
+
+    A narrowed ``--select DT001`` must not let an unreadable or binary file pass
+    silently; such codes are reported unless they are ignored.
+    """
     chosen = list(select) if select else list(settings.select)
+    if code in ALWAYS_REPORTED:
+        chosen.append("ALL")
     return is_selected(
         code, chosen + settings.extend_select, list(settings.ignore) + (ignore or [])
     )
@@ -124,3 +131,5 @@ ENGINE_CODES: dict[str, tuple[str, str]] = {
     "ML004": ("fix-not-applied", "A fix was not applied: it did not converge or broke the file"),
     "ML005": ("rule-crashed", "A rule failed on this file (a minutes-lint bug: please report it)"),
 }
+# Engine codes reported whatever the selection (unless ignored): the file was not checked.
+ALWAYS_REPORTED = ("ML001", "ML002", "ML004", "ML005")

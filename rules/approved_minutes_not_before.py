@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from rules.next_meeting_not_after import meeting_date_source
+from rules.next_meeting_not_after import meeting_date_source, settled_date
 
 CODE = "DT005"
 NAME = "approved-minutes-not-before"
@@ -51,9 +51,14 @@ SEVERITY = Severity.WARNING
 FIX = "none"
 OPTIONS: dict[str, object] = {}
 
+# The line describes the present minutes: "These are the approved minutes of ...".
+_THESE_MINUTES = re.compile(
+    r"\b(?:these|this)[ \t]+(?:are[ \t]+the[ \t]+|is[ \t]+the[ \t]+)?(?:\w+[ \t]+)?minutes\b",
+    re.IGNORECASE,
+)
 # The date says when minutes travelled, not which meeting they record.
 _CIRCULATED = re.compile(
-    r"\b(?:on|circulated|distributed|sent|posted|published|shared|until|by)"
+    r"\b(?:on|in|at|during|circulated|distributed|sent|posted|published|shared|until|by)"
     r"[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE,
 )
@@ -63,7 +68,7 @@ _REACH = 30
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = meeting.date()
+    day = settled_date(meeting)
     if day is None:
         return
     next_starts = {w.start for w in meeting.next_meetings}
@@ -72,7 +77,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         if value is None or value < day or mention.start in next_starts:
             continue
         line = doc.lines[doc.line_index(mention.start)]
-        if _NEXT.search(line.text):
+        if _NEXT.search(line.text) or _THESE_MINUTES.search(line.text):
             continue
         if _CIRCULATED.search(doc.text, max(line.start, mention.start - _REACH), mention.start):
             continue

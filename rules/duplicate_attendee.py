@@ -70,9 +70,13 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 def _message(doc: Document, entry: AttendeeEntry, earlier: AttendeeEntry) -> str:
     """Say where the person was first listed, and under which group."""
-    line = doc.position(earlier.name_start).line
-    here = doc.position(entry.name_start).line
-    place = "earlier on this line" if line == here else f"on line {line}"
+    first = doc.position(earlier.name_start)
+    here = doc.position(entry.name_start)
+    place = (
+        f"earlier on this line (column {first.column})"
+        if first.line == here.line
+        else f"on line {first.line}"
+    )
     if earlier.group is not None and earlier.group != entry.group:
         place += f" under “{earlier.group}”"
     same = " " if earlier.name == entry.name else f" as “{earlier.name}” "

@@ -93,12 +93,20 @@ def _missing_org(
         return None
     if not _group_has_orgs(entry, entries):
         return None
-    return Problem(
-        entry.start,
-        entry.end,
+    message = (
         f"attendee “{_short(entry.name)}” has no organisation, unlike {with_org} of the "
-        f"{len(entries)} entries of this list",
+        f"{len(entries)} entries of this list"
     )
+    if _continues_org(entry, entries):
+        message += "; if it belongs to the organisation before it, put that in parentheses"
+    return Problem(entry.start, entry.end, message)
+
+
+def _continues_org(entry: AttendeeEntry, entries: tuple[AttendeeEntry, ...]) -> bool:
+    """Whether a one-word entry may be the tail of the previous ``Name - Org`` entry
+    (``Jo Park - Example Holdings, Inc`` splits at the comma)."""
+    index = entries.index(entry)
+    return index > 0 and entries[index - 1].form == "dash" and len(entry.name.split()) == 1
 
 
 def _group_has_orgs(entry: AttendeeEntry, entries: tuple[AttendeeEntry, ...]) -> bool:

@@ -62,10 +62,5 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _front_matter_is_usual(corpus: Corpus | None) -> bool:
-    """True when at least half of the corpus documents have a front-matter title or slug."""
-    if corpus is None or len(corpus) == 0:
-        return False
-    with_front_matter = sum(
-        1 for facts in corpus.facts.values() if facts.title is not None or facts.slug is not None
-    )
-    return 2 * with_front_matter >= len(corpus)
+    """True when at least half of the corpus documents have front matter."""
+    return corpus is not None and len(corpus) > 0 and corpus.front_matter_share >= 0.5

@@ -54,8 +54,10 @@ OPTIONS: dict[str, object] = {"extra": [], "ignore": []}
 
 DATA_FILE = "misspellings.txt"
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_LETTERS = re.compile(r"[a-z]+")
 _ENTRY = re.compile(r"^\s*([^\s#][^>]*?)\s*->\s*(.+?)\s*(\[info\])?\s*$")
 _INLINE_CODE = re.compile(r"(`+)[^`]+?\1")
+_APOSTROPHES = ("'", "\u2019")
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,14 @@ def builtin_entries() -> dict[str, Entry]:
     return parse_entries(text.splitlines())
 
 
+@dataclass(frozen=True)
+class _Dictionary:
+    entries: dict[str, Entry]
+    stems: frozenset[str]  # letters before any apostrophe of each wrong spelling: a quick filter
+
+
 @lru_cache(maxsize=8)
-def _dictionary(extra: tuple[str, ...], ignore: tuple[str, ...]) -> dict[str, Entry]:
+def _dictionary(extra: tuple[str, ...], ignore: tuple[str, ...]) -> _Dictionary:
     entries = builtin_entries()
     if extra:
         entries = dict(entries)
@@ -113,7 +121,14 @@ def _dictionary(extra: tuple[str, ...], ignore: tuple[str, ...]) -> dict[str, En
                 entries[entry.wrong] = entry
     if ignore:
         entries = {k: v for k, v in entries.items() if k not in {w.lower() for w in ignore}}
-    return entries
+    return _Dictionary(entries, frozenset(k.split("'")[0] for k in entries))
+
+
+def _strings(ctx: RuleContext, option: str) -> tuple[str, ...]:
+    values = ctx.options[option]
+    if not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"rules.{CODE}.{option} must be a list of strings")
+    return tuple(values)
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -140,36 +155,40 @@ def _code_free(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    entries = _dictionary(tuple(ctx.options["extra"]), tuple(ctx.options["ignore"]))
+    dictionary = _dictionary(_strings(ctx, "extra"), _strings(ctx, "ignore"))
     text = doc.text
+    found = dictionary.stems.intersection(_LETTERS.findall(text.lower()))
+    if not found:
+        return  # the usual case: no word of the file is in the dictionary
+    pattern = _pattern(frozenset(found))
+    entries = dictionary.entries
     for span_start, span_end in doc.prose_spans:
         for start, end in _code_free(text, span_start, span_end):
-            for m in _WORD.finditer(text, start, end):
+            for m in pattern.finditer(text, start, end):
                 word = m.group()
                 entry = entries.get(word.lower())
-                if entry is None or _inside_word(text, m.start(), m.end()):
-                    continue
-                yield _problem(m.start(), m.end(), word, entry)
+                if entry is None and "'" in word:
+                    word = word[: word.index("'")]  # the possessive of a misspelling
+                    entry = entries.get(word.lower())
+                if entry is not None:
+                    yield _problem(text, m.start(), m.start() + len(word), word, entry)
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
-    """True when the letters are part of a longer token (``file_recieve``, ``x2teh``)."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return before.isalnum() or before == "_" or after.isalnum() or after == "_"
+@lru_cache(maxsize=64)
+def _pattern(stems: frozenset[str]) -> re.Pattern[str]:
+    """Whole words starting with one of ``stems`` (and an optional apostrophe part)."""
+    words = "|".join(sorted(stems, key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:{words})(?:'[a-z]+)?\b", re.IGNORECASE)
 
 
-def _problem(start: int, end: int, word: str, entry: Entry) -> Problem:
+def _problem(text: str, start: int, end: int, word: str, entry: Entry) -> Problem:
     rights = [match_case(word, r) for r in entry.right]
     severity = Severity.INFO if entry.info else None
     if len(rights) == 1:
-        kind = "informal spelling" if entry.info else "misspelling"
-        return Problem(
-            start,
-            end,
-            f"“{word}” is a {kind} of “{rights[0]}”",
-            Fix.replace(start, end, rights[0], f"Write “{rights[0]}”", Applicability.SAFE),
-            severity,
-        )
+        kind = "an informal spelling" if entry.info else "a misspelling"
+        fix = Fix.replace(start, end, rights[0], f"Write “{rights[0]}”", Applicability.SAFE)
+        if "'" in rights[0] and text[end : end + 1] in _APOSTROPHES:
+            fix = None  # "isnt’": an apostrophe is already there, misplaced
+        return Problem(start, end, f"“{word}” is {kind} of “{rights[0]}”", fix, severity)
     options = ", ".join(f"“{r}”" for r in rights[:-1]) + f" or “{rights[-1]}”"
     return Problem(start, end, f"“{word}” is misspelled: {options}?", None, severity)

@@ -6,12 +6,14 @@ Looks at how each attendee entry joins the name and the organisation:
 ``Name, Org``.  In a list that mixes forms, each entry not written in the
 list's clear majority form (two thirds of its entries) is reported; a list
 mixed without a clear majority is reported once.  When a preferred form is
-known, a list written (mostly) in another form is reported once as well.
-The preferred form is the ``preferred`` option (``paren``, ``dash-paren``,
-``dash``, ``bracket`` or ``comma``, or the pattern itself such as
-``Name (Org)``; other values are ignored), else the form of most attendee
-entries across the corpus, when the corpus records it.  Entries without an
-organisation are left to ``malformed-attendee-entry``.
+known, a list written (mostly) in another form is reported once as well;
+a list written entirely in one other form is consistent in itself, so it
+is reported with severity info.  The preferred form is the ``preferred``
+option (``paren``, ``dash-paren``, ``dash``, ``bracket`` or ``comma``, or
+the pattern itself such as ``Name (Org)``; another value is a
+configuration error), else the form of most attendee entries across the
+corpus, when the corpus records forms.  Entries without an organisation
+are left to ``malformed-attendee-entry``.
 
 ## Why is this bad?
 Attendance lists are read by people and by scripts.  One list in two forms
@@ -42,11 +44,11 @@ parenthesis cannot be written ``Name - Org`` or ``Name [Org]`` unambiguously.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from minutes_lint.attendees import AttendeeEntry
+from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -75,7 +77,6 @@ _CLOSERS = {"paren": ")", "dash-paren": ")", "bracket": "]"}
 _BY_NAME = {**{form: form for form in FORMS}, **{label.lower(): f for f, label in FORMS.items()}}
 _CLEAR_MAJORITY = 2 / 3
 _SPACE = " \t\r\n"
-_corpus_forms: WeakKeyDictionary[Corpus, Counter[str]] = WeakKeyDictionary()
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -132,13 +133,16 @@ def _check_list(
         return
     off_counts = Counter(entry.form for entry in off)
     edits = [edit for entry in off for edit in _edits(text, entry, target, head, tail) or ()]
-    written = "all" if len(off) == len(entries) else f"{len(off)} of the {len(entries)}"
+    uniform = len(off) == len(entries)
+    written = "all" if uniform else f"{len(off)} of the {len(entries)}"
     yield Problem(
         off[0].start,
         off[0].end,
         f"{written} entries of this attendee list are written {_describe(off_counts, bare=True)}"
         f", but {why}",
         _fix(tuple(edits) or None, target),
+        # a list consistent in itself only departs from the house style
+        Severity.INFO if uniform and len(off_counts) == 1 else None,
     )
 
 
@@ -162,8 +166,11 @@ def _fix(edits: tuple[Edit, ...] | None, target: str) -> Fix | None:
 def _preferred(ctx: RuleContext) -> tuple[str, str] | None:
     """(form, why) from the ``preferred`` option, else from the corpus majority."""
     option = str(ctx.options["preferred"]).strip().lower()
-    if option in _BY_NAME:
-        form = _BY_NAME[option]
+    if option:
+        form = _BY_NAME.get(option)
+        if form is None:
+            choices = ", ".join(FORMS)
+            raise ConfigError(f"{CODE}: preferred must be one of {choices}, not {option!r}")
         return form, f"the configured form is “{FORMS[form]}”"
     if ctx.corpus is None:
         return None
@@ -178,20 +185,8 @@ def _preferred(ctx: RuleContext) -> tuple[str, str] | None:
 
 
 def corpus_forms(corpus: Corpus) -> Counter[str]:
-    """How many attendee entries of the corpus are written in each form.
-
-    Read from the documents' facts (``attendee_forms``: form -> entries); empty when the
-    facts do not record forms.  Computed once per corpus.
-    """
-    cached = _corpus_forms.get(corpus)
-    if cached is None:
-        cached = Counter()
-        for facts in corpus.facts.values():
-            forms = getattr(facts, "attendee_forms", None)
-            if isinstance(forms, Mapping):
-                cached.update({form: int(n) for form, n in forms.items() if form in FORMS})
-        _corpus_forms[corpus] = cached
-    return cached
+    """How many attendee entries of the corpus are written in each form."""
+    return Counter({f: n for f, n in corpus.attendee_forms.items() if f in FORMS})
 
 
 # --- rewriting an entry ------------------------------------------------------------------
@@ -221,6 +216,11 @@ def _close_end(text: str, entry: AttendeeEntry) -> int | None:
     return pos + 1 if pos < entry.end and text[pos] == closer else None
 
 
+def _reads_like_org(org: str) -> bool:
+    """Whether a parenthesis holds an organisation rather than a note ("joined late")."""
+    return sum(1 for word in org.split() if word.isalpha() and word.islower() and len(word) > 4) < 2
+
+
 def _edits(
     text: str, entry: AttendeeEntry, target: str, head: str, tail: str
 ) -> tuple[Edit, ...] | None:
@@ -235,7 +235,7 @@ def _edits(
     if target in ("dash", "bracket"):
         notes = text[close_end : entry.end].strip(_SPACE)
         nested = "(" in text[entry.start : entry.name_end] or any(c in entry.org for c in "()[],;")
-        if notes or nested:
+        if notes or nested or not _reads_like_org(entry.org):
             return None
     return (
         Edit(entry.name_end, entry.org_start, head),

@@ -36,6 +36,7 @@ No fix: the date of the next meeting cannot be derived from this one.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
@@ -50,16 +51,30 @@ SEVERITY = Severity.ERROR
 FIX = "none"
 OPTIONS: dict[str, object] = {}
 
+_APPROVAL = re.compile(r"\bapprov(?:al|ed|e)\b", re.IGNORECASE)
+_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:days?|weeks?|months?)[ \t]+(?:from|after|before)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE
+)
+_REACH = 30
+
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = meeting.date()
+    day = settled_date(meeting)
     if day is None:
         return
     where = meeting_date_source(meeting, day)
+    seen: set[int] = set()
     for nxt in meeting.next_meetings:
-        if nxt.date > day:
+        if nxt.date > day or nxt.start in seen:
             continue
+        seen.add(nxt.start)
+        line = doc.lines[doc.line_index(nxt.start)]
+        if _APPROVAL.search(line.text) and _MINUTES.search(line.text):
+            continue  # "approval of the next meeting minutes from October 24"
+        if _RELATIVE.search(doc.text, max(line.start, nxt.start - _REACH), nxt.start):
+            continue  # "two weeks from 16 April 2026": the date is a reference point
         relation = "the same day as" if nxt.date == day else "before"
         yield Problem(
             nxt.start,
@@ -67,6 +82,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             f"next meeting on {nxt.date.isoformat()} is {relation} this meeting on "
             f"{day.isoformat()} ({where})",
         )
+
+
+def settled_date(meeting: Meeting) -> datetime.date | None:
+    """The meeting date, unless the witnesses are split evenly between two dates."""
+    ranked = meeting.votes().most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return meeting.date()
 
 
 def meeting_date_source(meeting: Meeting, day: datetime.date) -> str:

@@ -58,7 +58,7 @@ SUMMARY = "Organisation that is a near-miss of another organisation in the docum
 SEVERITY = Severity.WARNING
 SCOPE = "document"
 FIX = "sometimes"
-OPTIONS = {"min-length": 8, "max-distance": 2, "min-ratio": 90}
+OPTIONS = {"min-length": 5, "max-distance": 2, "min-ratio": 90}
 
 _DIGITS = re.compile(r"\d+")
 
@@ -150,7 +150,7 @@ def _problem(doc: Document, rare: _Org, common: _Org) -> Problem:
     more = rare.count - 1
     also = f" (and {more} more time{'s' if more > 1 else ''})" if more else ""
     tie = rare.count == common.count
-    times = f"{common.count} time{'s' if common.count > 1 else ''}"
+    times = "once" if common.count == 1 else f"{common.count} times"
     message = (
         f"organisation “{first.org}”{also} may be a misspelling of “{target}” "
         f"({times} in this document, e.g. line {line})" + (" (a tie)" if tie else "")

@@ -7,7 +7,9 @@ differ only in case, hyphens, spaces or punctuation ("Example-Trust",
 "Example Trust", "ExampleTrust", "EXAMPLE TRUST") are one organisation
 written two ways; the spellings used less often in the document are
 reported, with the one used most often.  A tie is reported as a tie.
-Straight and curly apostrophes count as the same spelling.
+Straight and curly apostrophes count as the same spelling, and a word in
+capitals in the discussion ("EXAMPLETRUST ROOT PROGRAM") is emphasis, not a
+spelling.
 
 ## Why is this bad?
 Readers and tools that count attendance per organisation see two
@@ -43,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
@@ -57,11 +60,15 @@ SCOPE = "document"
 FIX = "sometimes"
 OPTIONS = {"check-prose": True}
 
-# A word of the discussion: letters and digits, joined by hyphens, dots or apostrophes,
-# not part of an e-mail address, path, domain or inline code.
-_WORD = re.compile(
-    r"(?<![\w@/.\-'’`])[^\W_]+(?:[-.'’][^\W_]+)*(?![\w@/\-'’`]|\.[^\W_]|[-'’][^\W_])"
-)
+# A word of the discussion that may name an organisation: it starts with a capital or a
+# digit and may join parts with hyphens, dots or apostrophes ("Example-Trust", "Example.com").
+_CAPITALISED = re.compile(r"[^\W_a-zß-öø-ÿ][^\W_]*(?:[-.'’][^\W_]+)*")
+_JOINERS = str.maketrans("", "", "-.'’")
+_NOT_BEFORE = "@/.-'’`"  # an e-mail address, path, domain or inline code goes on
+_NOT_AFTER = "@/-'’`"
+_POSSESSIVE = ("'s", "’s")
+_MIN_PROSE_KEY = 3  # shorter keys ("BT") match too many words
+_findings: WeakKeyDictionary[Document, dict[bool, list[Finding]]] = WeakKeyDictionary()
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -108,19 +115,63 @@ def occurrences(doc: Document, prose: bool = True) -> dict[str, list[Occurrence]
             found.setdefault(key, []).append(occurrence)
     if prose and found:
         text = doc.text
-        for start, end in doc.prose_spans:
-            for match in _WORD.finditer(text, start, end):
+        lists = [(lst.start, lst.end) for lst in doc.attendee_lists]
+        keys = {key for key in found if len(key) >= _MIN_PROSE_KEY}
+        for start, end in doc.prose_spans if keys else ():
+            for match in _CAPITALISED.finditer(text, start, end):
                 word = match.group()
-                if word.islower() or word.isdigit():
+                if word.islower() or not _isolated(text, match.start(), match.end()):
                     continue
-                key = org_key(word)
-                if key in found:
-                    found[key].append(Occurrence(match.start(), match.end(), word, True))
+                if word[-2:] in _POSSESSIVE:
+                    word = word[:-2]  # "Example's proposal"
+                key = word.lower().translate(_JOINERS) if word.isascii() else org_key(word)
+                places = found.get(key) if key in keys else None
+                if places is None:
+                    continue
+                if word.isupper() and _new_spelling(word, places):
+                    continue  # capitals in the discussion are emphasis, not a spelling
+                if any(a <= match.start() < b for a, b in lists):
+                    continue  # the rest of a label line such as "Present: ..."
+                places.append(Occurrence(match.start(), match.start() + len(word), word, True))
     return found
 
 
+def _isolated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own, not part of an address or a path."""
+    if start > 0:
+        before = text[start - 1]
+        if before in _NOT_BEFORE or before.isalnum() or before == "_":
+            return False
+    if end < len(text):
+        after = text[end]
+        if after in _NOT_AFTER or after.isalnum() or after == "_":
+            return False
+        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return False
+    return True
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two spellings are equal once apostrophes are made straight."""
+    return a.translate(_APOSTROPHES) == b.translate(_APOSTROPHES)
+
+
+def _new_spelling(word: str, places: list[Occurrence]) -> bool:
+    return all(place.text != word for place in places)
+
+
 def findings(doc: Document, prose: bool = True) -> list[Finding]:
-    """Every minority spelling of an organisation in ``doc``, in document order."""
+    """Every minority spelling of an organisation in ``doc``, in document order.
+
+    Computed once per document (``organisation-variant`` asks too).
+    """
+    cached = _findings.setdefault(doc, {})
+    if prose not in cached:
+        cached[prose] = _find(doc, prose)
+    return cached[prose]
+
+
+def _find(doc: Document, prose: bool) -> list[Finding]:
     out: list[Finding] = []
     for places in occurrences(doc, prose).values():
         by_spelling: dict[str, list[Occurrence]] = {}
@@ -147,11 +198,9 @@ def findings(doc: Document, prose: bool = True) -> list[Finding]:
     return out
 
 
-def reported_spellings(doc: Document, prose: bool = True) -> set[str]:
-    """Attendee organisations, as written, whose spelling this rule reports in ``doc``."""
-    return {
-        place.text for f in findings(doc, prose) for place in f.occurrences if not place.in_prose
-    }
+def reported_keys(doc: Document, prose: bool = True) -> set[str]:
+    """Keys of the organisations that this rule finds written two ways in ``doc``."""
+    return {org_key(f.occurrences[0].text) for f in findings(doc, prose)}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -160,7 +209,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         line = doc.position(finding.majority_place.start).line
         more = len(finding.occurrences) - 1
         also = f" (and {more} more time{'s' if more > 1 else ''})" if more else ""
-        how = "as often" if finding.tie else f"{finding.count} time{'s' * (finding.count > 1)}"
+        how = "as often" if finding.tie else f"{finding.count} times"
         message = (
             f"organisation “{first.text}”{also} is written “{finding.majority}” "
             f"{how} in this document, e.g. on line {line}"

@@ -79,5 +79,5 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     yield Problem(
         entry.value_start,
         entry.value_end,
-        f"title “{title}” does not match the pattern {pattern!r}",
+        f"title “{title}” does not match the pattern '{pattern}'",
     )

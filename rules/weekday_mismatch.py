@@ -38,6 +38,7 @@ from minutes_lint.dates import DateMention
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
+from rules.next_meeting_not_after import settled_date
 from rules.yearless_date_far import nearest_reading
 
 CODE = "DT002"
@@ -54,7 +55,7 @@ _YEARLESS_REACH_DAYS = 120
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = doc.meeting.date()
+    meeting = settled_date(doc.meeting)
     title = doc.meeting.title
     mentions = list(doc.dates)
     if title is not None and title.mention is not None:

@@ -3,9 +3,13 @@
 ## What it does
 Reads each date written without a year ("March 13", "(October 13)") as its
 *nearest reading*: the occurrence of that day closest to the meeting date,
-before or after it.  When that reading is more than ``max-days`` days away
-from the meeting, the reader cannot be sure which year is meant, and the
-rule suggests writing it.  Dates on a line that also writes a year close to
+before or after it.  When that reading is more than ``max-days`` days
+before the meeting, or more than ``max-days-ahead`` days after it, the
+reader cannot be sure which year is meant, and the rule suggests writing
+it.  Plans and deadlines a few months ahead ("effective June 15") are
+normal in minutes, hence the larger default ahead; a yearless date long
+past is more often a date in the *next* year or a line copied from
+meeting to meeting.  Dates on a line that also writes a year close to
 the meeting year ("Oct 1-3, 2024: Example City") and the first day of a range
 ("June 9-11", "22 to 24 Sept", usually a planned event) are left alone.
 Without a meeting date there is nothing to measure against.
@@ -44,13 +48,14 @@ from minutes_lint.dates import DateMention
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
+from rules.next_meeting_not_after import settled_date
 
 CODE = "DT006"
 NAME = "yearless-date-far"
 SUMMARY = "Date without a year far from the meeting date"
 SEVERITY = Severity.INFO
 FIX = "none"
-OPTIONS = {"max-days": 90}
+OPTIONS = {"max-days": 90, "max-days-ahead": 150}
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "June 9-11", "Oct 1 – 3", "22 to 24 Sept": the date opens a range of days.
@@ -74,10 +79,11 @@ def nearest_reading(mention: DateMention, reference: datetime.date) -> datetime.
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = doc.meeting.date()
+    meeting = settled_date(doc.meeting)
     if meeting is None:
         return
-    limit: int = ctx.options["max-days"]
+    limit_before: int = ctx.options["max-days"]
+    limit_after: int = ctx.options["max-days-ahead"]
     near_years = {meeting.year - 1, meeting.year, meeting.year + 1}
     for mention in doc.dates:
         if mention.year is not None or not mention.valid:
@@ -86,6 +92,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         if reading is None:
             continue
         days = (reading - meeting).days
+        limit = limit_after if days > 0 else limit_before
         if abs(days) <= limit:
             continue
         if _in_range(doc.text, mention) or _line_has_year(doc, mention, near_years):
@@ -104,7 +111,9 @@ def _in_range(text: str, mention: DateMention) -> bool:
     """Whether the date opens or closes a range of days ("June 9-11", "22 to 24 Sept")."""
     if _RANGE_AFTER.match(text, mention.end):
         return True
-    return _RANGE_BEFORE.search(text, max(0, mention.start - _RANGE_REACH), mention.start) is not None
+    return (
+        _RANGE_BEFORE.search(text, max(0, mention.start - _RANGE_REACH), mention.start) is not None
+    )
 
 
 def _line_has_year(doc: Document, mention: DateMention, years: set[int]) -> bool:

@@ -137,6 +137,11 @@ def test_yearless_value_is_none() -> None:
     assert m.year is None and m.valid and m.value is None
 
 
+def test_link_text_is_read_and_link_target_skipped() -> None:
+    text = "See [2026-01-14 minutes](https://example.org/2026-01-15-minutes) (2026-01-16)."
+    assert [m.text for m in find_dates(text)] == ["2026-01-14", "2026-01-16"]
+
+
 def test_two_digit_year_is_not_a_year() -> None:
     (m,) = find_dates("voting ends April 1st, 24.")
     assert (m.text, m.year) == ("April 1st", None)
@@ -213,24 +218,37 @@ def test_parse_date_text(text: str, expected: datetime.date | None) -> None:
     assert parse_date_text(text) == expected
 
 
+MEGABYTE = 1_000_000
+
+
+def _repeat(piece: str) -> str:
+    """One line of about a megabyte made of ``piece``."""
+    return piece * (MEGABYTE // len(piece))
+
+
 @pytest.mark.parametrize(
     "line",
     [
-        "a" * 1_000_000,
-        "1" * 1_000_000,
-        " " * 1_000_000,
-        "January 14 " * 90_000,
-        "Wednesday " * 100_000,
-        "May " * 250_000,
-        "2026-01-14" * 100_000,
-        "2026-01-14-" * 90_000,
-        "x@2026-01-14/" * 75_000,
-        "https://example.org/2026-01-14/" * 30_000,
-        "](<" + "a 2026-01-14 " * 75_000,
-        "14th of " * 120_000,
-        "1 " * 500_000,
+        _repeat("a"),
+        _repeat("1"),
+        _repeat(" "),
+        _repeat("May "),
+        _repeat("January "),
+        _repeat("Wednesday, "),
+        _repeat("14th of "),
+        _repeat("1 "),
+        _repeat("2026-01-"),
+        _repeat("2026-01-14"),
+        _repeat("<x@" + "a" * 40),
+        _repeat("https://example.org/" + "a" * 40),
+        # dates inside one long run without spaces, with and without link hints
+        _repeat("2026-01-14-" + "x" * 89),
+        _repeat("x@2026-01-14/" + "x" * 87),
+        _repeat("https://example.org/2026-01-14/" + "x" * 69),
+        "](<" + _repeat("a 2026-01-14 " + "a" * 87),
+        _repeat("Wednesday, January 14, 2026 " + "word " * 15),
     ],
-    ids=lambda line: repr(line[:14]),
+    ids=lambda line: repr(line[:16]),
 )
 def test_one_megabyte_line_completes(line: str) -> None:
     found = find_dates(line)

@@ -103,6 +103,7 @@ def test_a_bad_code_is_rejected(code: str) -> None:
     ],
 )
 def test_bad_declarations_are_rejected(declarations: dict[str, object], message: str) -> None:
+    declarations = dict(declarations)
     name = declarations.pop("name", None)
     severity = declarations.pop("severity", Severity.WARNING)
     module = make_rule(
@@ -225,12 +226,17 @@ def test_engine_codes_can_be_selected_and_ignored(tmp_path: Path) -> None:
     assert engine_code_selected("ML003", settings, None, None)
     assert not engine_code_selected("ML003", settings, None, ["ML"])
     assert not engine_code_selected("ML003", settings, ["ZZ"], None)
+    # a narrowed selection never hides a file that could not be checked
+    assert engine_code_selected("ML001", settings, ["ZZ"], None)
+    assert engine_code_selected("ML002", Settings(root=tmp_path, select=["ZZ"]), None, None)
+    assert not engine_code_selected("ML002", settings, ["ZZ"], ["ML"])
+    assert not engine_code_selected("ML001", settings, None, ["ML001"])
     assert set(ENGINE_CODES) == {"ML001", "ML002", "ML003", "ML004", "ML005"}
 
 
 def test_a_severity_for_an_unknown_code_is_a_config_error(tmp_path: Path) -> None:
     settings = Settings(root=tmp_path, severity={"ZZ999": Severity.INFO})
-    with pytest.raises(ConfigError, match="severity.ZZ999: no such rule"):
+    with pytest.raises(ConfigError, match=r"severity\.ZZ999: no such rule"):
         select_rules(standard_registry(), settings)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +99,18 @@ def updated_roster(path: Path, corpus: Corpus) -> tuple[str, list[str]]:
     return out.getvalue(), changes
 
 
-def _merge(entries: Any, clusters: list[Cluster], distinct: set[frozenset[str]], kind: str) -> list[str]:
+def _merge(
+    entries: Any, clusters: list[Cluster], distinct: set[frozenset[str]], kind: str
+) -> list[str]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     known: dict[str, Any] = {}
     for entry in entries:
-        for spelling in [entry.get("name"), *(entry.get("aliases") or []), *(entry.get("candidates") or [])]:
+        for spelling in [
+            entry.get("name"),
+            *(entry.get("aliases") or []),
+            *(entry.get("candidates") or []),
+        ]:
             if spelling:
                 known[str(spelling)] = entry
     changes = []
@@ -120,10 +125,14 @@ def _merge(entries: Any, clusters: list[Cluster], distinct: set[frozenset[str]],
             entry.yaml_add_eol_comment(_counts(cluster), "name")
             for t in texts:
                 known[t] = entry
-        listed = {str(entry.get("name")), *map(str, entry.get("aliases") or []),
-                  *map(str, entry.get("candidates") or [])}
+        listed = {
+            str(entry.get("name")),
+            *map(str, entry.get("aliases") or []),
+            *map(str, entry.get("candidates") or []),
+        }
         new = [
-            t for t in texts
+            t
+            for t in texts
             if t not in listed and frozenset((str(entry["name"]), t)) not in distinct
         ]
         if not new:
@@ -138,6 +147,3 @@ def _merge(entries: Any, clusters: list[Cluster], distinct: set[frozenset[str]],
 
 def _counts(cluster: Cluster) -> str:
     return ", ".join(f"{s.text}: {s.count}" for s in cluster.spellings)
-
-
-

@@ -35,7 +35,7 @@ def test_off_by_default() -> None:
 def test_message_names_title_and_pattern() -> None:
     (found,) = lint(rule, page("Example WG minutes"), options={"pattern": PATTERN})
     assert "“Example WG minutes”" in found.message
-    assert repr(PATTERN) in found.message
+    assert f"'{PATTERN}'" in found.message
 
 
 def test_missing_title_is_not_reported() -> None:

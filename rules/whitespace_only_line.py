@@ -1,0 +1,109 @@
+"""A line that holds only spaces or tabs.
+
+## What it does
+Reports a line made only of spaces and tabs, in the body and in the front
+matter, and empties it.  Lines inside a YAML block scalar of the front
+matter (``summary: |``) are left alone: there the spaces are part of the
+value.
+
+## Why is this bad?
+The line looks empty but is not: diffs show changes nobody can see, editors
+strip it on save and make unrelated noise in the next commit, and a
+Markdown reader sees a blank line where a tool may see indented text.
+
+## Example
+```markdown
+Minutes provided by Alice Moreau.
+␠␠
+## 4. Review Agenda
+```
+(``␠`` stands for a space.)
+
+## Use instead
+```markdown
+Minutes provided by Alice Moreau.
+
+## 4. Review Agenda
+```
+
+## Fix safety
+Safe: Markdown and YAML both treat a line of spaces as a blank line.  The
+spaces are removed, the line and its newline stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from minutes_lint.diagnostics import Fix, Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.registry import RuleContext
+
+CODE = "WS002"
+NAME = "whitespace-only-line"
+SUMMARY = "Line holding only spaces or tabs"
+SEVERITY = Severity.INFO
+FIX = "safe"
+OPTIONS: dict[str, object] = {}
+
+# a YAML block scalar header: "key: |", "key: >-", "- |2" (a comment may follow)
+_BLOCK_HEADER = re.compile(r"^( *)(?:.*?[:-][ \t]+)?[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$")
+
+
+def front_matter_lines(doc: Document) -> range:
+    """Indexes into ``doc.lines`` of the YAML between the front-matter delimiters."""
+    fm = doc.front_matter
+    if not fm.present or not fm.terminated:
+        return range(0)
+    return range(1, doc.line_index(fm.content_end))
+
+
+def block_scalar_lines(doc: Document) -> set[int]:
+    """Indexes into ``doc.lines`` of front-matter lines inside a YAML block scalar."""
+    inside: set[int] = set()
+    fm = front_matter_lines(doc)
+    lines = doc.lines
+    i = fm.start
+    while i < fm.stop:
+        text = lines[i].text
+        i += 1
+        if "|" not in text and ">" not in text:
+            continue
+        header = _BLOCK_HEADER.match(text)
+        if header is None:
+            continue
+        indent = len(header.group(1))
+        while i < fm.stop:
+            line = lines[i].text
+            body = line.lstrip(" \t")
+            if body and len(line) - len(body) <= indent:
+                break
+            inside.add(i)
+            i += 1
+    return inside
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    skip: set[int] | None = None
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if not text or text.strip(" \t"):
+            continue
+        if skip is None:
+            skip = block_scalar_lines(doc)
+        if i in skip:
+            continue
+        yield Problem(
+            line.start,
+            line.end,
+            f"line holds only whitespace ({_describe(text)})",
+            Fix.replace(line.start, line.end, "", "Remove the whitespace"),
+        )
+
+
+def _describe(text: str) -> str:
+    tabs = text.count("\t")
+    spaces = len(text) - tabs
+    parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((spaces, "space"), (tabs, "tab"))]
+    return " and ".join(p for p in parts if not p.startswith("0 "))

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from rules import acronym_near_miss as rule
+from tests.rule_helpers import fix, lint, where
+
+
+def report(*sentences: str) -> str:
+    return "## Discussion\n\n" + "\n\n".join(sentences) + "\n"
+
+
+# the EXWG is named 12 times, the EXSWG 12 times, the ABC 20 times, the CNAME 12 times
+OTHERS = {
+    "a.md": report(*["The EXWG met and the EXSWG met."] * 6),
+    "b.md": report(*["The EXWG agreed and the EXSWG agreed."] * 6),
+    "c.md": report(*["ABC and ABC."] * 10, *["A CNAME record."] * 12),
+}
+
+CASES = [
+    ("The EXWC also intends to define the rules.", [(3, 5)]),
+    ("The EXWG also intends to define the rules.", []),
+    ("The EXSWG and the EXWG met.", []),  # both frequent: distinct groups
+    ("The ABD met.", []),  # three letters: never compared
+    ("Two EXWGS met.", []),  # a plural
+    ("The EXWGX met.", []),  # a longer acronym, not a typo
+    ("The NAME field holds a name.", []),  # written in lower case too: a word
+    ("The EXW met.", []),  # three letters
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_where(sentence: str, expected: list[tuple[int, int]]) -> None:
+    assert where(lint(rule, report(sentence), others=OTHERS)) == expected
+
+
+def test_message_and_unsafe_fix() -> None:
+    text = report("The EXWC met.")
+    (found,) = lint(rule, text, others=OTHERS)
+    assert (
+        found.message == "“EXWC” appears once in the corpus; did you mean “EXWG” (used 12 times)?"
+    )
+    assert fix(rule, text, others=OTHERS) == text
+    assert fix(rule, text, others=OTHERS, unsafe=True) == report("The EXWG met.")
+
+
+def test_truncated_acronym_is_reported() -> None:
+    assert where(lint(rule, report("The EXSW met."), others=OTHERS)) == [(3, 5)]
+
+
+def test_frequent_must_be_five_times_as_common() -> None:
+    others = {"a.md": report(*["The EXWG met."] * 10)}
+    assert len(lint(rule, report("EXWC and EXWC."), others=others)) == 2  # 10 >= 5 * 2
+    assert lint(rule, report("EXWC, EXWC, EXWC."), others=others) == []  # used 3 times
+
+
+def test_rare_frequent_acronym_is_no_reference() -> None:
+    others = {"a.md": report(*["The EXWG met."] * 9)}
+    assert lint(rule, report("The EXWC met."), others=others) == []
+
+
+def test_ignore_option() -> None:
+    options = {"ignore": ["EXWC"]}
+    assert lint(rule, report("The EXWC met."), others=OTHERS, options=options) == []
+
+
+def test_acronyms_in_links_and_code_are_not_read() -> None:
+    text = report("See https://example.org/EXWC/ and the list.", "```\nEXWC\n```")
+    assert lint(rule, text, others=OTHERS) == []

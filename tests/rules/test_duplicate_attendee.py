@@ -1,0 +1,69 @@
+"""Tests for AT004 duplicate-attendee."""
+
+from __future__ import annotations
+
+import pytest
+
+import rules.duplicate_attendee as rule
+from tests.rule_helpers import lint, where
+
+HEAD = "## Attendees\n\n"
+GROUPS = HEAD + (
+    "In person: Alice Moreau (Example CA), Bob Stone (Example Browser)\n"
+    "Online: Carol Diaz (Example Trust), Alice Moreau (Example CA)\n"
+)
+
+CASES = [
+    # (id, text, expected (line, column) of each diagnostic)
+    ("across-groups", GROUPS, [(4, 37)]),
+    (
+        "same-line",
+        HEAD
+        + "Alice Moreau (Example CA), Bob Stone (Example Browser), Alice Moreau (Example CA)\n",
+        [(3, 57)],
+    ),
+    (
+        "word-order-and-case",
+        HEAD
+        + "Alice Moreau (Example CA), Bob Stone (Example Browser), MOREAU Alice (Example CA)\n",
+        [(3, 57)],
+    ),
+    (
+        "different-organisation",
+        HEAD
+        + "Alice Moreau (Example CA), Bob Stone (Example Browser), Alice Moreau (Example Trust)\n",
+        [(3, 57)],
+    ),
+    (
+        "two-lists-two-days",
+        "## Day 1\n\n### Attendees\n\nAlice Moreau (Example CA), Bob Stone (Example Browser)\n\n"
+        "## Day 2\n\n### Attendees\n\nAlice Moreau (Example CA), Carol Diaz (Example Trust)\n",
+        [],
+    ),
+    (
+        "namesakes-differ",
+        HEAD + "Alice Moreau (Example CA), Alan Moreau (Example Browser)\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_where(text: str, expected: list[tuple[int, int]]) -> None:
+    assert where(lint(rule, text)) == expected
+
+
+def test_message_names_the_first_listing_and_its_group() -> None:
+    [diagnostic] = lint(rule, GROUPS)
+    assert diagnostic.message == "“Alice Moreau” is already listed on line 3 under “In person”"
+    assert diagnostic.fix is None
+
+
+def test_message_on_one_line_gives_the_column_and_other_spelling() -> None:
+    text = (
+        HEAD + "Alice Moreau (Example CA), Bob Stone (Example Browser), MOREAU Alice (Example CA)\n"
+    )
+    [diagnostic] = lint(rule, text)
+    assert diagnostic.message == (
+        "“MOREAU Alice” is already listed as “Alice Moreau” earlier on this line (column 1)"
+    )
