@@ -143,7 +143,7 @@ class Corpus:
         index = PeopleIndex(self.roster.distinct, self.nicknames)
         for facts in self.facts.values():
             for name, _org, line in facts.attendees:
-                index.add(name, Place(facts.path, line), facts.path)
+                index.add_at(name, facts.path, line, facts.path)
         return index
 
     @cached_property
@@ -158,8 +158,12 @@ class Corpus:
                 key = org_key(spelling)
                 if not key:
                     continue
-                group = orgs.setdefault(key, OrgSpellings(key, {}))
-                entry = group.spellings.setdefault(spelling, Spelling(spelling))
+                group = orgs.get(key)
+                if group is None:
+                    group = orgs[key] = OrgSpellings(key, {})
+                entry = group.spellings.get(spelling)
+                if entry is None:
+                    entry = group.spellings[spelling] = Spelling(spelling)
                 entry.count += 1
                 if len(entry.places) < 20:
                     entry.places.append(Place(facts.path, line))

@@ -5,9 +5,10 @@ and "Inaba Atsushi", or "Inigo" and "Iñigo", share one key.  A *near-miss*
 is a name one edit away from a known name in exactly one word ("Rebecca
 Kelley" for "Rebecca Kelly", "Client Wilson" for "Clint Wilson").
 
-Near-misses are found through a deletion index (every key is filed under
-each variant with one letter deleted from one word), so a look-up costs
-the same whatever the number of names known, and nothing compares all pairs.
+Near-misses are found through a word index: a name one edit away in one word
+shares all its other words, so only the names that share a word are compared
+(with rapidfuzz's OSA distance), never all pairs, and a look-up costs the
+same however often each name occurs.
 Guards keep different people apart: both words must be at least four letters
 long, people listed together in one attendee list under given names one edit
 apart are different people (Maria and Mario Garcia), two
@@ -67,11 +68,13 @@ def nickname_map(groups: Iterable[Iterable[str]]) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def org_key(org: str) -> str:
     """A key equal for "D-TRUST", "D-Trust" and "Dtrust", or "ACAB’c" and "ACAB'c"."""
     return "".join(name_words(org))
 
 
+@lru_cache(maxsize=65536)
 def clean_spelling(name: str) -> str:
     return " ".join(name.split())
 
@@ -118,7 +121,7 @@ class PeopleIndex:
         self._misses: dict[str, list[NearMiss]] = {}
         self._by_key: dict[str, dict[str, Spelling]] = defaultdict(dict)
         self._lists: dict[str, set[str]] = defaultdict(set)  # key -> list ids naming it
-        self._deletions: dict[tuple[tuple[str, ...], str], set[str]] | None = None
+        self._by_word: dict[str, list[str]] | None = None  # word -> keys holding it
         self._words: set[str] | None = None
         self._distinct = {frozenset((self.key(a), self.key(b))) for a, b in distinct}
 
@@ -129,19 +132,24 @@ class PeopleIndex:
         return key
 
     def add(self, name: str, place: Place, list_id: str) -> None:
+        self.add_at(name, place.path, place.line, list_id)
+
+    def add_at(self, name: str, path: str, line: int, list_id: str) -> None:
+        """Count one listing of ``name`` (the hot path of building a corpus)."""
         spelling = clean_spelling(name)
         key = self.key(spelling)
         if not key:
             return
-        entry = self._by_key[key].get(spelling)
+        spellings = self._by_key[key]
+        entry = spellings.get(spelling)
         if entry is None:
-            entry = self._by_key[key][spelling] = Spelling(spelling)
-            self._deletions = self._words = None
+            entry = spellings[spelling] = Spelling(spelling)
+            self._by_word = self._words = None
             self._misses.clear()
         entry.count += 1
         if len(entry.places) < 20:
-            entry.places.append(place)
-        entry.documents.add(place.path)
+            entry.places.append(Place(path, line))
+        entry.documents.add(path)
         self._lists[key].add(list_id)
 
     def __len__(self) -> int:
@@ -184,11 +192,12 @@ class PeopleIndex:
         words = name_words(name)
         if len(words) < 2 or not self.could_name(words):
             return []
-        index = self._deletion_index()
         key = self.key(name)
+        # a near-miss differs in exactly one word, so it shares every other word exactly
+        index = self._word_index()
         candidates: set[str] = set()
-        for signature in _signatures(tuple(sorted(words))):
-            candidates |= index.get(signature, set())
+        for word in set(key.split(" ")):
+            candidates.update(index.get(word, ()))
         candidates.discard(key)
         found = []
         for other in sorted(candidates):
@@ -219,27 +228,14 @@ class PeopleIndex:
                 return None
         return NearMiss(other_key, spellings, part, mine, theirs)
 
-    def _deletion_index(self) -> dict[tuple[tuple[str, ...], str], set[str]]:
-        if self._deletions is None:
-            index: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
+    def _word_index(self) -> dict[str, list[str]]:
+        if self._by_word is None:
+            index: dict[str, list[str]] = defaultdict(list)
             for key in self._by_key:
-                for signature in _signatures(tuple(key.split(" "))):
-                    index[signature].add(key)
-            self._deletions = index
-        return self._deletions
-
-
-def _signatures(words: tuple[str, ...]) -> set[tuple[tuple[str, ...], str]]:
-    """(other words, word with at most one letter deleted) for each word long enough."""
-    out = set()
-    for i, word in enumerate(words):
-        if len(word) < _MIN_WORD - 1:
-            continue
-        rest = words[:i] + words[i + 1 :]
-        out.add((rest, word))
-        for j in range(len(word)):
-            out.add((rest, word[:j] + word[j + 1 :]))
-    return out
+                for word in set(key.split(" ")):
+                    index[word].append(key)
+            self._by_word = index
+        return self._by_word
 
 
 def _single_difference(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, str, str] | None:
