@@ -60,7 +60,7 @@ def people_clusters(corpus: Corpus) -> list[Cluster]:
         for miss in people.near_misses(top.text):
             groups.union(key, miss.key)
     members: dict[str, list[Spelling]] = {}
-    for key in people.keys():
+    for key in people.keys():  # noqa: SIM118 (PeopleIndex is not a dict)
         members.setdefault(groups.find(key), []).extend(people.spellings_of_key(key))
     found = [Cluster(_ranked(s)) for s in members.values() if len(s) > 1]
     return sorted(found, key=lambda c: (-c.uses, c.canonical.text))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from minutes_lint.document import Document
 from minutes_lint.names import (
@@ -30,6 +30,8 @@ FACTS_VERSION = 2
 # identifiers such as ballot SC-085, SMC014, NS-008: letters, optional dash, digits
 IDENTIFIER = re.compile(r"\b([A-Z]{2,4})(-?)(\d{1,4})(?!\w|\.\w)")
 ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -134,9 +136,21 @@ class Corpus:
         self.facts: dict[str, Facts] = {f.path: f for f in facts}
         self.roster = roster or Roster()
         self.nicknames = nickname_map(nicknames)
+        self._memos: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.facts)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """The value stored under ``key`` for this corpus, built by ``build`` on first use.
+
+        Corpus rules keep their indexes over the facts here, built once per run.  ``key``
+        names the module and what it caches, e.g. ``"rules.acronym_near_miss.index"``.
+        """
+        if key not in self._memos:
+            self._memos[key] = build()
+        value: T = self._memos[key]
+        return value
 
     @cached_property
     def people(self) -> PeopleIndex:

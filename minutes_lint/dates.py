@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from minutes_lint.markdown import URL
 
-__all__ = ["DateMention", "find_dates", "parse_date_text"]
+__all__ = ["DateMention", "find_dates", "nearest_reading", "parse_date_text"]
 
 _MONTH_WORD = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -178,6 +178,19 @@ def parse_date_text(s: str) -> datetime.date | None:
         if mention.value is not None:
             return mention.value
     return None
+
+
+def nearest_reading(mention: DateMention, reference: datetime.date) -> datetime.date | None:
+    """The occurrence of a yearless ``mention`` closest to ``reference`` (earlier on a tie)."""
+    best: datetime.date | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = datetime.date(year, mention.month, mention.day)
+        except ValueError:  # February 29 outside a leap year
+            continue
+        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
+            best = candidate
+    return best
 
 
 def _mention_at(text: str, pos: int, end: int, lo: int) -> DateMention | None:

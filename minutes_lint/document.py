@@ -8,8 +8,9 @@ attendee list.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from minutes_lint.diagnostics import Position
 from minutes_lint.markdown import (
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from minutes_lint.meeting import Meeting
     from minutes_lint.names import Mention
 
+T = TypeVar("T")
+
 
 class Document:
     """A decoded file and everything minutes-lint knows how to find in it."""
@@ -37,10 +40,22 @@ class Document:
         self.source = source
         self.path = source.path
         self.text = source.text
+        self._memos: dict[str, Any] = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(Source(path, text, False, text.encode("utf-8", "surrogatepass")))
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """The value stored under ``key`` for this document, built by ``build`` on first use.
+
+        Rules share work done once per document through it.  ``key`` names the module and
+        what it caches, e.g. ``"minutes_lint.organisations.findings"``.
+        """
+        if key not in self._memos:
+            self._memos[key] = build()
+        value: T = self._memos[key]
+        return value
 
     # -- positions -----------------------------------------------------------------
     @cached_property

@@ -14,9 +14,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minutes_lint.markdown import Line
+
+if TYPE_CHECKING:
+    from minutes_lint.document import Document
 
 # python-frontmatter's YAMLHandler.FM_BOUNDARY, applied line by line
 _BOUNDARY = re.compile(r"^-{3,}\s*$")
@@ -29,6 +32,8 @@ MAX_FRONT_MATTER_CHARS = 1_000_000
 MAX_FLOW_DEPTH = 100
 _FLOW = re.compile(r"[\[\]{}]")
 _VALUE_BUDGET = 10_000  # nodes converted per document at most
+# a YAML block scalar header: "key: |", "key: >-", "- |2" (a comment may follow)
+_BLOCK_HEADER = re.compile(r"^( *)(?:.*?[:-][ \t]+)?[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,39 @@ def parse_front_matter(text: str, lines: list[Line]) -> FrontMatter:
     return fm
 
 
+def front_matter_lines(doc: Document) -> range:
+    """Indexes into ``doc.lines`` of the YAML between the front-matter delimiters."""
+    fm = doc.front_matter
+    if not fm.present or not fm.terminated:
+        return range(0)
+    return range(1, doc.line_index(fm.content_end))
+
+
+def block_scalar_lines(doc: Document) -> set[int]:
+    """Indexes into ``doc.lines`` of front-matter lines inside a YAML block scalar."""
+    inside: set[int] = set()
+    fm = front_matter_lines(doc)
+    lines = doc.lines
+    i = fm.start
+    while i < fm.stop:
+        text = lines[i].text
+        i += 1
+        if "|" not in text and ">" not in text:
+            continue
+        header = _BLOCK_HEADER.match(text)
+        if header is None:
+            continue
+        indent = len(header.group(1))
+        while i < fm.stop:
+            line = lines[i].text
+            body = line.lstrip(" \t")
+            if body and len(line) - len(body) <= indent:
+                break
+            inside.add(i)
+            i += 1
+    return inside
+
+
 def _after_line(text: str, line: Line) -> int:
     pos = line.end
     if text.startswith("\r\n", pos):
@@ -149,7 +187,7 @@ def _compose(text: str, fm: FrontMatter) -> None:
         items: tuple[tuple[Any, int, int], ...] = ()
         if type(value_node).__name__ == "SequenceNode":
             items = tuple(
-                (_convert(v, budget), base + v.start_mark.index, base + v.end_mark.index)
+                (_scalar_value(v), base + v.start_mark.index, base + v.end_mark.index)
                 for v in value_node.value
                 if type(v).__name__ == "ScalarNode"
             )
@@ -160,7 +198,11 @@ def _compose(text: str, fm: FrontMatter) -> None:
                 key_end=base + key_node.end_mark.index,
                 value_start=base + value_node.start_mark.index,
                 value_end=base + value_node.end_mark.index,
-                value=_convert(value_node, budget),
+                value=(
+                    _scalar_value(value_node)
+                    if type(value_node).__name__ == "ScalarNode"
+                    else _convert(value_node, budget)
+                ),
                 tag=str(value_node.tag),
                 items=items,
             )
@@ -198,6 +240,11 @@ def _yaml_message(exc: Any) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     return f"invalid YAML: {context + ', ' if context else ''}{problem}"
+
+
+def _scalar_value(node: Any) -> Any:
+    """A top-level scalar costs no budget: an alias bomb elsewhere must not blank the title."""
+    return _scalar(str(node.tag), node.value, node.style)
 
 
 def _convert(node: Any, budget: list[int], depth: int = 0) -> Any:

@@ -83,7 +83,8 @@ class Meeting:
         return winners[0]
 
     def votes(self) -> Counter[datetime.date]:
-        """One vote per witness for its date, one more when a next meeting follows within 35 days."""
+        """One vote per witness for its date, one more when a next meeting follows
+        within 35 days."""
         votes: Counter[datetime.date] = Counter()
         for w in self.date_witnesses:
             votes[w.date] += 1
@@ -103,6 +104,20 @@ class Meeting:
         if ranked[0][1] < 2:
             return None
         return ranked[0][0]
+
+    def settled_date(self) -> datetime.date | None:
+        """The meeting date, unless the witnesses are split evenly between two dates."""
+        ranked = self.votes().most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return self.date()
+
+    def source_of(self, day: datetime.date) -> str:
+        """Where the document states the meeting date ``day``: "line 7", "the file name" ..."""
+        for witness in (self.body, self.title, *reversed(self.file_names)):
+            if witness is not None and witness.date == day:
+                return "the file name" if witness.line == 0 else f"line {witness.line}"
+        return "the meeting date"
 
 
 def find_meeting(doc: Document) -> Meeting:

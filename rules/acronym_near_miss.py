@@ -36,7 +36,6 @@ an outside standard) that happens to be one letter away from a common one.
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,22 +78,20 @@ class _Index:
         }
 
 
-_INDEXES: weakref.WeakKeyDictionary[Corpus, _Index] = weakref.WeakKeyDictionary()
-
-
 def _index(corpus: Corpus) -> _Index:
-    index = _INDEXES.get(corpus)
-    if index is None:
-        variants: dict[str, set[str]] = {}
-        for word, count in corpus.acronyms.items():
-            if count < MIN_FREQUENT or len(word) < MIN_LENGTH:
-                continue
-            variants.setdefault(word, set()).add(word)
-            for i in range(len(word)):
-                variants.setdefault(word[:i] + word[i + 1 :], set()).add(word)
-        index = _Index({k: frozenset(v) for k, v in variants.items()})
-        _INDEXES[corpus] = index
-    return index
+    """The index of ``corpus``'s frequent acronyms, built once per corpus."""
+    return corpus.memo(f"{__name__}.index", lambda: _build_index(corpus))
+
+
+def _build_index(corpus: Corpus) -> _Index:
+    variants: dict[str, set[str]] = {}
+    for word, count in corpus.acronyms.items():
+        if count < MIN_FREQUENT or len(word) < MIN_LENGTH:
+            continue
+        variants.setdefault(word, set()).add(word)
+        for i in range(len(word)):
+            variants.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+    return _Index({k: frozenset(v) for k, v in variants.items()})
 
 
 def _different_term(word: str, frequent: str) -> bool:

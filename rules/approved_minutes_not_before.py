@@ -42,7 +42,6 @@ from collections.abc import Iterator
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from rules.next_meeting_not_after import meeting_date_source, settled_date
 
 CODE = "DT005"
 NAME = "approved-minutes-not-before"
@@ -68,7 +67,7 @@ _REACH = 30
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = settled_date(meeting)
+    day = meeting.settled_date()
     if day is None:
         return
     next_starts = {w.start for w in meeting.next_meetings}
@@ -86,5 +85,5 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             mention.start,
             mention.end,
             f"approved minutes dated {value.isoformat()} are from {relation} this meeting on "
-            f"{day.isoformat()} ({meeting_date_source(meeting, day)})",
+            f"{day.isoformat()} ({meeting.source_of(day)})",
         )

@@ -39,7 +39,6 @@ author's call.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 
 from minutes_lint.corpus import Corpus
@@ -57,9 +56,6 @@ OPTIONS: dict[str, object] = {"check-slugs": True, "check-titles": True}
 
 _SHOWN = 3
 _Places = list[tuple[str, int]]
-_titles_by_corpus: weakref.WeakKeyDictionary[Corpus, dict[str, _Places]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -97,14 +93,15 @@ def _normal(title: str) -> str:
 
 def _titles(corpus: Corpus) -> dict[str, _Places]:
     """The corpus titles after whitespace normalisation, built once per corpus."""
-    index = _titles_by_corpus.get(corpus)
-    if index is None:
-        index = {}
-        for title, places in corpus.titles.items():
-            key = _normal(title)
-            if key:
-                index.setdefault(key, []).extend(places)
-        _titles_by_corpus[corpus] = index
+    return corpus.memo(f"{__name__}.titles", lambda: _normal_titles(corpus))
+
+
+def _normal_titles(corpus: Corpus) -> dict[str, _Places]:
+    index: dict[str, _Places] = {}
+    for title, places in corpus.titles.items():
+        key = _normal(title)
+        if key:
+            index.setdefault(key, []).extend(places)
     return index
 
 

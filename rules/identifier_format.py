@@ -45,7 +45,6 @@ rather than the series' official form.
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -192,9 +191,6 @@ class _Forms:
         return self._forms[prefix]
 
 
-_CACHE: weakref.WeakKeyDictionary[Corpus, _Forms] = weakref.WeakKeyDictionary()
-
-
 def _forms(doc: Document, corpus: Corpus) -> _Forms:
     if doc.path not in corpus.facts:  # a document outside the corpus counts itself
         own = [
@@ -203,10 +199,7 @@ def _forms(doc: Document, corpus: Corpus) -> _Forms:
             for m in _IDENTIFIER.finditer(doc.text, start, end)
         ]
         return _Forms(corpus, own)
-    forms = _CACHE.get(corpus)
-    if forms is None:
-        forms = _CACHE[corpus] = _Forms(corpus, [])
-    return forms
+    return corpus.memo(f"{__name__}.forms", lambda: _Forms(corpus, []))
 
 
 def _configured(options: Mapping[str, object]) -> dict[str, Form]:

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from rules.section_numbering import numbered_runs
+from minutes_lint.sections import numbered_runs
 
 CODE = "ST002"
 NAME = "mixed-heading-levels"

@@ -66,7 +66,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             mention.start,
             mention.end,
             f"“{mention.text}” is not a known name; did you mean “{known.text}” "
-            f"(listed {known.count} times, e.g. {place.path}:{place.line})?",
+            f"(listed {'once' if known.count == 1 else f'{known.count} times'}, "
+            f"e.g. {place.path}:{place.line})?",
             Fix.replace(
                 mention.start,
                 mention.end,

@@ -35,13 +35,11 @@ No fix: the date of the next meeting cannot be derived from this one.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
-from minutes_lint.meeting import Meeting
 from minutes_lint.registry import RuleContext
 
 CODE = "DT004"
@@ -61,10 +59,10 @@ _REACH = 30
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = settled_date(meeting)
+    day = meeting.settled_date()
     if day is None:
         return
-    where = meeting_date_source(meeting, day)
+    where = meeting.source_of(day)
     seen: set[int] = set()
     for nxt in meeting.next_meetings:
         if nxt.date > day or nxt.start in seen:
@@ -82,19 +80,3 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             f"next meeting on {nxt.date.isoformat()} is {relation} this meeting on "
             f"{day.isoformat()} ({where})",
         )
-
-
-def settled_date(meeting: Meeting) -> datetime.date | None:
-    """The meeting date, unless the witnesses are split evenly between two dates."""
-    ranked = meeting.votes().most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return meeting.date()
-
-
-def meeting_date_source(meeting: Meeting, day: datetime.date) -> str:
-    """Where the document states the meeting date ``day``: "line 7", "the file name" ..."""
-    for witness in (meeting.body, meeting.title, *reversed(meeting.file_names)):
-        if witness is not None and witness.date == day:
-            return "the file name" if witness.line == 0 else f"line {witness.line}"
-    return "the meeting date"

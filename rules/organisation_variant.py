@@ -46,8 +46,8 @@ from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.names import Spelling, clean_spelling, org_key
+from minutes_lint.organisations import reported_keys, same_spelling
 from minutes_lint.registry import RuleContext
-from rules.organisation_spelled_two_ways import reported_keys, same_spelling
 
 CODE = "AT007"
 NAME = "organisation-variant"

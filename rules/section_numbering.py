@@ -37,13 +37,13 @@ moves, and it is unsafe all the same.  Repeats and other skips get no fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.markdown import Heading
 from minutes_lint.registry import RuleContext
+from minutes_lint.sections import NumberedRun, last_number, numbered_runs
 
 CODE = "ST001"
 NAME = "section-numbering"
@@ -51,75 +51,6 @@ SUMMARY = "Numbered sections skip or repeat a number"
 SEVERITY = Severity.WARNING
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
-
-
-@dataclass
-class NumberedRun:
-    """Sibling sections numbered in one sequence, in document order."""
-
-    level: int  # heading level of the first member
-    prefix: tuple[int, ...]  # (2,) for "2.1", "2.2"; () for "1", "2"
-    members: list[Heading] = field(default_factory=list)
-
-    @property
-    def last(self) -> int:
-        return last_number(self.members[-1])
-
-
-def number_parts(heading: Heading) -> tuple[int, ...] | None:
-    """The components of a heading's section number: (2, 1) for "2.1"."""
-    if heading.number is None:
-        return None
-    return tuple(int(part) for part in heading.number.split("."))
-
-
-def last_number(heading: Heading) -> int:
-    parts = number_parts(heading)
-    assert parts is not None
-    return parts[-1]
-
-
-def numbered_runs(headings: list[Heading]) -> list[NumberedRun]:
-    """Sequences of numbered sibling headings.
-
-    A numbered heading joins the open sequence with its number prefix at its
-    own level; failing that, one it continues by number (a sibling written
-    at the wrong level); else it starts a sequence.  A heading closes the
-    open sequences of deeper levels.
-    """
-    runs: list[NumberedRun] = []
-    stack: list[NumberedRun] = []
-    for heading in headings:
-        parts = number_parts(heading)
-        if parts is None:
-            while stack and stack[-1].level > heading.level:
-                stack.pop()
-            continue
-        prefix, number = parts[:-1], parts[-1]
-        found = _open_run(stack, prefix, heading.level, number)
-        if found is not None:
-            del stack[found + 1 :]
-            stack[found].members.append(heading)
-            continue
-        while stack and stack[-1].level >= heading.level:
-            stack.pop()
-        run = NumberedRun(heading.level, prefix, [heading])
-        stack.append(run)
-        runs.append(run)
-    return runs
-
-
-def _open_run(
-    stack: list[NumberedRun], prefix: tuple[int, ...], level: int, number: int
-) -> int | None:
-    """Index of the open sequence a heading joins: same prefix and level, else continued."""
-    for index in range(len(stack) - 1, -1, -1):
-        if stack[index].prefix == prefix and stack[index].level == level:
-            return index
-    for index in range(len(stack) - 1, -1, -1):
-        if stack[index].prefix == prefix and number == stack[index].last + 1:
-            return index
-    return None
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

@@ -46,9 +46,9 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.front_matter import block_scalar_lines, front_matter_lines
 from minutes_lint.markdown import Line
 from minutes_lint.registry import RuleContext
-from rules.whitespace_only_line import block_scalar_lines, front_matter_lines
 
 CODE = "WS001"
 NAME = "trailing-whitespace"

@@ -34,12 +34,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from minutes_lint.dates import DateMention
+from minutes_lint.dates import DateMention, nearest_reading
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from rules.next_meeting_not_after import settled_date
-from rules.yearless_date_far import nearest_reading
 
 CODE = "DT002"
 NAME = "weekday-mismatch"
@@ -55,7 +53,7 @@ _YEARLESS_REACH_DAYS = 120
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = settled_date(doc.meeting)
+    meeting = doc.meeting.settled_date()
     title = doc.meeting.title
     mentions = list(doc.dates)
     if title is not None and title.mention is not None:

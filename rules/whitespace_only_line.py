@@ -33,11 +33,11 @@ spaces are removed, the line and its newline stay.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.front_matter import block_scalar_lines
 from minutes_lint.registry import RuleContext
 
 CODE = "WS002"
@@ -46,42 +46,6 @@ SUMMARY = "Line holding only spaces or tabs"
 SEVERITY = Severity.INFO
 FIX = "safe"
 OPTIONS: dict[str, object] = {}
-
-# a YAML block scalar header: "key: |", "key: >-", "- |2" (a comment may follow)
-_BLOCK_HEADER = re.compile(r"^( *)(?:.*?[:-][ \t]+)?[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$")
-
-
-def front_matter_lines(doc: Document) -> range:
-    """Indexes into ``doc.lines`` of the YAML between the front-matter delimiters."""
-    fm = doc.front_matter
-    if not fm.present or not fm.terminated:
-        return range(0)
-    return range(1, doc.line_index(fm.content_end))
-
-
-def block_scalar_lines(doc: Document) -> set[int]:
-    """Indexes into ``doc.lines`` of front-matter lines inside a YAML block scalar."""
-    inside: set[int] = set()
-    fm = front_matter_lines(doc)
-    lines = doc.lines
-    i = fm.start
-    while i < fm.stop:
-        text = lines[i].text
-        i += 1
-        if "|" not in text and ">" not in text:
-            continue
-        header = _BLOCK_HEADER.match(text)
-        if header is None:
-            continue
-        indent = len(header.group(1))
-        while i < fm.stop:
-            line = lines[i].text
-            body = line.lstrip(" \t")
-            if body and len(line) - len(body) <= indent:
-                break
-            inside.add(i)
-            i += 1
-    return inside
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

@@ -40,15 +40,13 @@ No fix: the writer knows the year, the linter only guesses it.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
-from minutes_lint.dates import DateMention
+from minutes_lint.dates import DateMention, nearest_reading
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from rules.next_meeting_not_after import settled_date
 
 CODE = "DT006"
 NAME = "yearless-date-far"
@@ -65,21 +63,8 @@ _RANGE_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[ \t]*(?:-|–|—|to)[ \t]*
 _RANGE_REACH = 10
 
 
-def nearest_reading(mention: DateMention, reference: datetime.date) -> datetime.date | None:
-    """The occurrence of a yearless ``mention`` closest to ``reference`` (earlier on a tie)."""
-    best: datetime.date | None = None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            candidate = datetime.date(year, mention.month, mention.day)
-        except ValueError:  # February 29 outside a leap year
-            continue
-        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
-            best = candidate
-    return best
-
-
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = settled_date(doc.meeting)
+    meeting = doc.meeting.settled_date()
     if meeting is None:
         return
     limit_before: int = ctx.options["max-days"]

@@ -67,3 +67,14 @@ def test_ignore_option() -> None:
 def test_acronyms_in_links_and_code_are_not_read() -> None:
     text = report("See https://example.org/EXWC/ and the list.", "```\nEXWC\n```")
     assert lint(rule, text, others=OTHERS) == []
+
+
+def test_index_is_built_once_per_corpus() -> None:
+    from minutes_lint.corpus import Corpus, extract_facts
+    from minutes_lint.document import Document
+
+    corpus = Corpus([extract_facts(Document.from_text(t, p)) for p, t in OTHERS.items()])
+    index = rule._index(corpus)
+    assert rule._index(corpus) is index
+    assert corpus.memo(f"{rule.__name__}.index", lambda: None) is index
+    assert "EXWG" in index.neighbours("EXWC")

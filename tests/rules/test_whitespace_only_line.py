@@ -32,6 +32,7 @@ def test_fix_empties_the_line_and_keeps_the_newline() -> None:
 
 def test_block_scalar_lines() -> None:
     from minutes_lint.document import Document
+    from minutes_lint.front_matter import block_scalar_lines
 
     doc = Document.from_text("---\nnotes: >-\n  a\n\n  b\nlist:\n  - |\n    c\nkey: 1\n---\n")
-    assert rule.block_scalar_lines(doc) == {2, 3, 4, 7}
+    assert block_scalar_lines(doc) == {2, 3, 4, 7}

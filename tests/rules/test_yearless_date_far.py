@@ -65,8 +65,8 @@ def test_no_meeting_date_no_reading() -> None:
 def test_nearest_reading_of_february_29() -> None:
     from datetime import date
 
-    from minutes_lint.dates import find_dates
+    from minutes_lint.dates import find_dates, nearest_reading
 
     leap_day = find_dates("due February 29")[0]
-    assert rule.nearest_reading(leap_day, date(2024, 1, 10)) == date(2024, 2, 29)
-    assert rule.nearest_reading(leap_day, date(2026, 1, 10)) is None
+    assert nearest_reading(leap_day, date(2024, 1, 10)) == date(2024, 2, 29)
+    assert nearest_reading(leap_day, date(2026, 1, 10)) is None
