@@ -14,13 +14,24 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from minutes_lint.corpus import FACTS_VERSION, Facts
 
 CACHE_FILE = f"facts-v{FACTS_VERSION}.json"
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A file whose facts must be extracted: its bytes were read and hashed already."""
+
+    path: Path
+    data: bytes
+    digest: str
+    size: int
+    mtime: int
 
 
 class FactsCache:
@@ -31,11 +42,12 @@ class FactsCache:
         if folder is not None:
             self._entries = _load(folder / CACHE_FILE)
 
-    def facts_for(
-        self, paths: Iterable[Path], extract: Callable[[str, bytes], Facts | None]
-    ) -> list[tuple[Path, Facts]]:
-        """Facts of every readable path: from the cache when fresh, else from ``extract``."""
-        out: list[tuple[Path, Facts]] = []
+    def lookup(self, paths: list[Path]) -> tuple[dict[Path, tuple[Facts, str]], list[Stale]]:
+        """(Facts, content hash) of the fresh paths, and the stale ones with their bytes.
+
+        Unreadable paths are skipped."""
+        fresh: dict[Path, tuple[Facts, str]] = {}
+        stale: list[Stale] = []
         for path in paths:
             key = str(path)
             try:
@@ -44,7 +56,7 @@ class FactsCache:
                 continue
             cached = self._entries.get(key)
             if cached and cached["size"] == st.st_size and cached["mtime"] == st.st_mtime_ns:
-                out.append((path, Facts.from_json(cached["facts"])))
+                fresh[path] = (Facts.from_json(cached["facts"]), cached["sha"])
                 continue
             try:
                 data = path.read_bytes()
@@ -52,21 +64,27 @@ class FactsCache:
                 continue
             digest = hashlib.sha256(data).hexdigest()
             if cached and cached["sha"] == digest:
-                facts = Facts.from_json(cached["facts"])
+                fresh[path] = (Facts.from_json(cached["facts"]), digest)
+                self._remember(path, digest, st.st_size, st.st_mtime_ns, cached["facts"])
             else:
-                found = extract(key, data)
-                if found is None:
-                    continue
-                facts = found
-            self._entries[key] = {
-                "size": st.st_size,
-                "mtime": st.st_mtime_ns,
-                "sha": digest,
-                "facts": facts.to_json(),
-            }
-            self._dirty = True
-            out.append((path, facts))
-        return out
+                stale.append(Stale(path, data, digest, st.st_size, st.st_mtime_ns))
+        return fresh, stale
+
+    def matching(self, path: Path, digest: str) -> Facts | None:
+        """The cached facts of ``path`` when its content hash is ``digest``."""
+        cached = self._entries.get(str(path))
+        if cached and cached["sha"] == digest:
+            return Facts.from_json(cached["facts"])
+        return None
+
+    def store(self, stale: Stale, facts: Facts) -> None:
+        self._remember(stale.path, stale.digest, stale.size, stale.mtime, facts.to_json())
+
+    def _remember(self, path: Path, digest: str, size: int, mtime: int, facts: Any) -> None:
+        if self.folder is None:
+            return
+        self._entries[str(path)] = {"size": size, "mtime": mtime, "sha": digest, "facts": facts}
+        self._dirty = True
 
     def save(self) -> None:
         if self.folder is None or not self._dirty:

@@ -84,14 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
     except (ConfigError, RuleError, UsageError, OSError) as exc:
         print(f"minutes-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_ERROR
 
 
 def _silence_stdout() -> None:

@@ -136,10 +136,17 @@ class Corpus:
         self.facts: dict[str, Facts] = {f.path: f for f in facts}
         self.roster = roster or Roster()
         self.nicknames = nickname_map(nicknames)
+        self.fingerprint = ""  # a hash of every document and the roster (set by the loader)
         self._memos: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.facts)
+
+    def prepare(self) -> None:
+        """Build the shared indexes now (before worker processes fork and share them)."""
+        self.people.prepare()
+        for name in ("organisations", "slugs", "titles", "acronyms", "attendee_forms"):
+            getattr(self, name)
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """The value stored under ``key`` for this corpus, built by ``build`` on first use.

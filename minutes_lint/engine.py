@@ -43,6 +43,25 @@ class Engine:
         }
         self.crashed = False
 
+    def fingerprint(self) -> str:
+        """A hash of everything besides a document that its diagnostics depend on."""
+        import json
+
+        from minutes_lint.results_cache import code_fingerprint
+
+        files = [rule.check.__code__.co_filename for rule in self.rules.values()]
+        settings = self.settings
+        parts = {
+            "code": code_fingerprint(files),
+            "options": self.options,
+            "engine": sorted(self.engine_codes),
+            "severity": {k: v.value for k, v in settings.severity.items()},
+            "per-file-ignores": settings.per_file_ignores,
+            "root": str(settings.root),
+            "corpus": self.corpus.fingerprint if self.corpus is not None else "",
+        }
+        return json.dumps(parts, sort_keys=True, default=str)
+
     @property
     def needs_corpus(self) -> bool:
         return any(rule.scope == "corpus" for rule in self.rules.values())

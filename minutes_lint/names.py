@@ -155,6 +155,11 @@ class PeopleIndex:
     def __len__(self) -> int:
         return len(self._by_key)
 
+    def prepare(self) -> None:
+        """Build the look-up indexes now rather than on first use."""
+        self._word_index()
+        self.could_name(())
+
     def keys(self) -> Iterable[str]:
         return self._by_key.keys()
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from minutes_lint.cache import FactsCache
+from minutes_lint.cache import FactsCache, Stale
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus, Facts, extract_facts
 from minutes_lint.document import Document
+from minutes_lint.parallel import ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode
 
@@ -73,8 +75,8 @@ def corpus_files(settings: Settings) -> list[Path]:
     return sorted(found)
 
 
-def _extract(path: str, data: bytes) -> Facts | None:
-    source = decode(path, data)
+def _facts_from_bytes(item: tuple[str, bytes]) -> Facts | None:
+    source = decode(item[0], item[1])
     if not isinstance(source, Source):
         return None
     return extract_facts(Document(source))
@@ -88,17 +90,65 @@ def display_path(path: Path, cwd: Path) -> str:
 
 
 def build_corpus(
-    settings: Settings, documents: list[Document], *, use_cache: bool, roster: Roster | None = None
+    settings: Settings,
+    documents: list[Document],
+    *,
+    use_cache: bool,
+    roster: Roster | None = None,
 ) -> Corpus:
-    """The run's documents plus, in a configured project, every document of its corpus."""
+    """The run's documents plus, in a configured project, every document of its corpus.
+
+    Facts come from the cache when the content hash is unchanged; the others are
+    extracted (the other corpus documents in parallel when there are many).  A run
+    document's facts always describe the text being linted (for stdin, not the file
+    of the same name).
+    """
     cwd = Path.cwd()
-    run_paths = {os.path.abspath(d.path) for d in documents}
-    others = [p for p in corpus_files(settings) if str(p) not in run_paths]
-    facts: list[Facts] = [extract_facts(d) for d in documents]
-    if others:
-        cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
-        for path, found in cache.facts_for(others, _extract):
-            found.path = display_path(path, cwd)
+    cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
+    facts: list[Facts] = []
+    digests: list[str] = []  # content hashes of every document: the corpus fingerprint
+    run_paths: set[Path] = set()
+    pending: list[tuple[Document, Stale | None]] = []
+    for doc in documents:
+        path = Path(os.path.abspath(doc.path))
+        run_paths.add(path)
+        digest = hashlib.sha256(doc.source.data).hexdigest()
+        digests.append(digest)
+        found = cache.matching(path, digest)
+        if found is not None:
+            found.path = doc.path
             facts.append(found)
-        cache.save()
-    return Corpus(facts, roster, settings.nicknames)
+            continue
+        try:
+            st = path.stat()
+            on_disk = Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns)
+        except OSError:
+            on_disk = None
+        pending.append((doc, on_disk))
+    # run documents are parsed here, once: workers forked later inherit the parsed models
+    for doc, on_disk in pending:
+        found = extract_facts(doc)
+        if on_disk is not None:
+            cache.store(on_disk, found)
+        facts.append(found)
+    others = [p for p in corpus_files(settings) if p not in run_paths]
+    fresh, stale = cache.lookup(others)
+    for path, (found, digest) in fresh.items():
+        found.path = display_path(path, cwd)
+        facts.append(found)
+        digests.append(digest)
+    items = [(str(s.path), s.data) for s in stale]
+    for entry, found in zip(stale, ordered_map(_facts_from_bytes, items), strict=True):
+        if found is not None:
+            cache.store(entry, found)
+            found.path = display_path(entry.path, cwd)
+            facts.append(found)
+            digests.append(entry.digest)
+    cache.save()
+    corpus = Corpus(facts, roster, settings.nicknames)
+    corpus.fingerprint = hashlib.sha256(
+        "\n".join(
+            [*sorted(digests), roster.digest if roster else "", repr(settings.nicknames)]
+        ).encode()
+    ).hexdigest()
+    return corpus

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class Roster:
     person_keys: dict[str, str] = field(default_factory=dict)  # person key -> canonical
     org_keys: dict[str, str] = field(default_factory=dict)
     distinct: list[tuple[str, str]] = field(default_factory=list)
+    digest: str = ""  # hash of the roster file's text
 
     def canonical_person(self, name: str) -> str | None:
         return self.people.get(name) or self.person_keys.get(person_key(name))
@@ -54,10 +56,13 @@ def load_roster(settings: Settings) -> Roster:
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = YAML(typ="safe").load(text)
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise ConfigError(f"{path}: cannot be read as YAML: {exc}") from exc
-    return parse_roster(path, data or {})
+    roster = parse_roster(path, data or {})
+    roster.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return roster
 
 
 def parse_roster(path: Path, data: Any) -> Roster:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass, field
 
 from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, settings_for
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
+from minutes_lint.parallel import ordered_map, worker_count
 from minutes_lint.project import build_corpus, expand_paths
 from minutes_lint.registry import Rule, load_rules
+from minutes_lint.results_cache import ResultsCache, document_key
 from minutes_lint.roster import load_roster
 from minutes_lint.selection import (
     ENGINE_CODES,
@@ -22,7 +25,32 @@ from minutes_lint.selection import (
 from minutes_lint.source import ReadFailure, Source, decode, read_source
 
 
-def run_check(args: argparse.Namespace) -> int:
+@dataclass
+class LintRun:
+    """Everything a run found, before baseline filtering and reporting."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixed: list[Diagnostic] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    changed_files: int = 0
+    files: int = 0
+    checked_paths: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    crashed: bool = False
+
+
+@dataclass
+class _FileOutcome:
+    diagnostics: list[Diagnostic]
+    applied: list[tuple[str, str]]
+    changed: bool
+    diff: str
+    text: str
+    crashed: bool
+
+
+def lint_paths(args: argparse.Namespace) -> LintRun:
+    """Read, parse, check and (with --fix or --diff) fix every file the arguments name."""
     paths = args.paths or ["."]
     if paths.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
@@ -43,38 +71,72 @@ def run_check(args: argparse.Namespace) -> int:
         engine.corpus = build_corpus(
             settings, documents, use_cache=not args.no_cache, roster=load_roster(settings)
         )
-    diagnostics: list[Diagnostic] = []
-    fixed: list[Diagnostic] = []
-    changed_files = 0
-    diffs: list[str] = []
-    # ``--fix -``: the (fixed) document goes to stdout, so the report goes to stderr
-    fixing_stdin = args.fix and not args.diff and "-" in paths
+    run = LintRun(files=len(sources), rules=all_rules)
+    run.checked_paths = [d.path for d in documents]
     for source in sources:
         if isinstance(source, ReadFailure):
-            diagnostics.extend(engine.failure(source))
-    for doc in documents:
-        if args.fix or args.diff:
-            from minutes_lint.fix_files import fix_document
+            run.diagnostics.extend(engine.failure(source))
+    fixing = bool(args.fix or args.diff)
+    stdin_doc = display_stdin if "-" in paths else None
+    results = ResultsCache(None if args.no_cache or fixing else settings.root / settings.cache_dir)
+    run_key = engine.fingerprint() if results.folder is not None else ""
+    keys = [document_key(d.source.data, d.path, run_key) for d in documents] if run_key else []
 
-            result = fix_document(
-                doc,
-                engine,
-                unsafe=args.unsafe_fixes,
-                write=args.fix and not args.diff,
-                stdin=doc.path == display_stdin and "-" in paths,
-            )
-            diagnostics.extend(result.diagnostics)
-            fixed.extend(_fixed_diagnostics(doc.path, result.applied))
-            if result.changed:
-                changed_files += 1
-                diffs.append(result.diff)
-            if fixing_stdin and doc.path == display_stdin:
-                _write_document(result.text, doc.source.bom)
-        else:
-            diagnostics.extend(engine.lint(doc))
+    cached = {i: results.get(key, documents[i].path) for i, key in enumerate(keys)}
+    cached = {i: found for i, found in cached.items() if found is not None}
+
+    def process(index: int) -> _FileOutcome:
+        doc = documents[index]
+        if not fixing:
+            return _FileOutcome(engine.lint(doc), [], False, "", "", engine.crashed)
+        from minutes_lint.fix_files import fix_document
+
+        result = fix_document(
+            doc,
+            engine,
+            unsafe=args.unsafe_fixes,
+            write=args.fix and not args.diff,
+            stdin=doc.path == stdin_doc,
+        )
+        return _FileOutcome(
+            result.diagnostics,
+            result.applied,
+            result.changed,
+            result.diff,
+            result.text,
+            engine.crashed,
+        )
+
+    todo = [i for i in range(len(documents)) if i not in cached]
+    if engine.corpus is not None and worker_count(len(todo)) > 1:
+        engine.corpus.prepare()  # build the shared indexes once, before workers fork
+    outcomes = [_FileOutcome(found, [], False, "", "", False) for found in cached.values()]
+    outcomes += ordered_map(process, todo)
+    order = [*cached, *todo]
+    for index, outcome in sorted(zip(order, outcomes, strict=True), key=lambda x: x[0]):
+        doc = documents[index]
+        run.diagnostics.extend(outcome.diagnostics)
+        run.fixed.extend(_fixed_diagnostics(doc.path, outcome.applied))
+        run.crashed = run.crashed or outcome.crashed
+        if outcome.changed:
+            run.changed_files += 1
+            run.diffs.append(outcome.diff)
+        if args.fix and not args.diff and doc.path == stdin_doc:
+            _write_document(outcome.text, doc.source.bom)
+    if keys and not run.crashed:
+        for index, outcome in zip(order, outcomes, strict=True):
+            if index not in cached:
+                results.put(keys[index], outcome.diagnostics)
+        results.save(set(keys))
+    return run
+
+
+def run_check(args: argparse.Namespace) -> int:
+    run = lint_paths(args)
     if args.diff:
-        sys.stdout.write("".join(diffs))
-        return EXIT_PROBLEMS if diffs else EXIT_CLEAN
+        sys.stdout.write("".join(run.diffs))
+        return EXIT_PROBLEMS if run.diffs else EXIT_CLEAN
+    diagnostics = run.diagnostics
     stale_note = ""
     if args.baseline is not None:
         from minutes_lint.baseline import load_baseline
@@ -83,20 +145,23 @@ def run_check(args: argparse.Namespace) -> int:
             baseline = load_baseline(args.baseline)
         except (ValueError, OSError) as exc:
             raise UsageError(str(exc)) from exc
-        diagnostics, _matched, stale = baseline.filter(diagnostics, [d.path for d in documents])
+        diagnostics, _matched, stale = baseline.filter(diagnostics, run.checked_paths)
         if stale:
             stale_note = (
                 f"{len(stale)} baseline entries no longer match anything "
-                f"(remove them with 'minutes-lint baseline --prune {args.baseline}')"
+                f"(remove them with 'minutes-lint baseline --prune --output {args.baseline}')"
             )
-    _report(args, diagnostics, fixed, all_rules, len(sources), fixing_stdin)
+    # ``--fix -``: the (fixed) document goes to stdout, so the report goes to stderr
+    given = args.paths or (["-"] if args.stdin_filename else [])
+    fixing_stdin = bool(args.fix and not args.diff and "-" in given)
+    _report(args, diagnostics, run.fixed, run.rules, run.files, fixing_stdin)
     if stale_note and args.output_format == "text":
         print(stale_note, file=sys.stderr)
-    if engine.crashed:
+    if run.crashed:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    if args.fix and args.exit_non_zero_on_fix and changed_files:
+    if args.fix and args.exit_non_zero_on_fix and run.changed_files:
         return EXIT_PROBLEMS
     failing = any(d.severity != Severity.INFO for d in diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_CLEAN

@@ -62,9 +62,12 @@ def diagnostic_to_json(diag: Diagnostic) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    """Writes all diagnostics as one indented JSON array."""
+    """Writes all diagnostics as one JSON array, one object per line."""
 
     def report(self, diagnostics: Sequence[Diagnostic], stream: TextIO, ctx: ReportContext) -> None:
         """Write the JSON array, sorted like the text output."""
-        data = [diagnostic_to_json(diag) for diag in sorted_diagnostics(diagnostics)]
-        stream.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        items = [
+            json.dumps(diagnostic_to_json(diag), ensure_ascii=False)
+            for diag in sorted_diagnostics(diagnostics)
+        ]
+        stream.write("[\n  " + ",\n  ".join(items) + "\n]\n" if items else "[]\n")
