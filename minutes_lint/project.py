@@ -45,7 +45,7 @@ def _walk(folder: Path, include: list[str], exclude: list[str], root: Path) -> I
         for name in filenames:
             if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
                 continue
-            path = os.path.join(dirpath, name)
+            path = os.path.normpath(os.path.join(dirpath, name))
             if exclude and _excluded(path, exclude, root):
                 continue
             yield path
