@@ -331,3 +331,66 @@ def _url_covers(text: str, lo: int, pos: int) -> bool:
         return False
     url = URL.match(text, begin)
     return url is not None and url.end() > pos
+
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?")
+
+
+def format_like(text: str, day: datetime.date) -> str:
+    """``day`` written the way ``text`` writes a date: "September 18, 2022" -> "October 6, 2022".
+
+    ISO and slashed forms stay so; in words, the month keeps its length (full, three
+    letters, with or without a dot) and case, the day its zero padding and ordinal.
+    """
+    stripped = text.strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", stripped):
+        return day.isoformat()
+    if re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2}", stripped):
+        return day.strftime("%Y/%m/%d")
+
+    def month_word(word: str) -> str:
+        dot = word.endswith(".")
+        bare = word.rstrip(".")
+        name = _MONTH_NAMES[day.month - 1]
+        new = name if len(bare) > 4 or bare.lower() == name.lower() else name[:3]
+        if len(bare) == 4 and bare.lower().startswith("sep"):
+            new = name if day.month != 9 else "Sept"
+        if bare.isupper():
+            new = new.upper()
+        return new + ("." if dot and len(new) < len(name) else "")
+
+    def replace(m: re.Match[str]) -> str:
+        token = m.group()
+        if token[0].isalpha():
+            bare = token.rstrip(".").lower()
+            if any(n.lower().startswith(bare[:3]) for n in _MONTH_NAMES) and len(bare) >= 3:
+                return month_word(token)
+            return token  # a weekday or another word: left as written
+        digits = token.rstrip("stndrh")
+        if len(digits) == 4:
+            return str(day.year)
+        value = str(day.day).zfill(len(digits)) if digits.startswith("0") else str(day.day)
+        if token != digits:
+            suffix = (
+                "th"
+                if 11 <= day.day % 100 <= 13
+                else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+            )
+            return value + suffix
+        return value
+
+    return _TOKEN.sub(replace, text)

@@ -72,6 +72,7 @@ def fix_document(
             except WriteError as exc:
                 extra.append(engine_diagnostic(doc.path, "ML004", str(exc), Severity.ERROR))
                 result.changed = False
+                result.applied = []
                 result.diagnostics = before + extra
                 return result
     result.diagnostics = (lint(outcome.text) if result.changed else before) + extra

@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from minutes_lint.dates import format_like
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.meeting import Witness
@@ -85,7 +86,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 fix = Fix.replace(
                     w.start,
                     w.end,
-                    _rewrite(w.mention.text, agreed),
+                    format_like(w.mention.text, agreed),
                     f"Write the meeting date {_say(agreed)}",
                     Applicability.UNSAFE,
                 )
@@ -147,18 +148,3 @@ def _publication(
             else None
         )
     yield Problem(pub.start, pub.end, message, fix)
-
-
-def _rewrite(text: str, day: datetime.date) -> str:
-    """``day`` written in the style of ``text`` (ISO stays ISO, words stay words)."""
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return day.isoformat()
-    if len(text) == 10 and text[4] == "/" and text[7] == "/":
-        return day.strftime("%Y/%m/%d")
-    year = str(day.year)
-    old_year = next(
-        (tok for tok in text.replace(",", " ").split() if len(tok) == 4 and tok.isdigit()), None
-    )
-    if old_year is not None:
-        return text.replace(old_year, year)
-    return text

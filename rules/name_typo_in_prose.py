@@ -5,7 +5,8 @@ Reads the runs of capitalised words in the prose (outside attendee lists,
 code and links).  A two- or three-word run that is nobody's name but is one
 edit away, in one word, from a person listed in this document's attendee
 list or in any attendee list of the corpus is reported with the name it
-probably means.
+probably means.  So is a rare spelling that some list carries when a more
+common spelling is one letter away (the listing itself is reported by AT001).
 
 ## Why is this bad?
 A spell checker cannot see these typos: "Client Wilson" is made of two
@@ -53,9 +54,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     people = ctx.corpus.people
     taken: list[tuple[int, int]] = []
     for mention in doc.mentions:
-        if any(a <= mention.start < b for a, b in taken) or people.knows(mention.text):
+        if any(a <= mention.start < b for a, b in taken):
             continue
         misses = people.near_misses(mention.text)
+        mine = sum(s.count for s in people.spellings(mention.text))
+        if mine:
+            # a listed spelling is a typo too when a more common one is one letter
+            # away (AT001 corrects the listing; the discussion must follow)
+            misses = [m for m in misses if m.count > mine]
         if not misses:
             continue
         best = max(misses, key=lambda m: m.count)
@@ -65,8 +71,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         yield Problem(
             mention.start,
             mention.end,
-            f"“{mention.text}” is not a known name; did you mean “{known.text}” "
-            f"(listed {'once' if known.count == 1 else f'{known.count} times'}, "
+            f"“{mention.text}” is "
+            + (f"a rare spelling (listed {_times(mine)})" if mine else "not a known name")
+            + f"; did you mean “{known.text}” "
+            f"(listed {_times(known.count)}, "
             f"e.g. {place.path}:{place.line})?",
             Fix.replace(
                 mention.start,
@@ -76,3 +84,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 Applicability.UNSAFE,
             ),
         )
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"

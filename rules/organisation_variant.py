@@ -46,7 +46,7 @@ from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.names import Spelling, clean_spelling, org_key
-from minutes_lint.organisations import reported_keys, same_spelling
+from minutes_lint.organisations import occurrences, reported_keys, same_spelling
 from minutes_lint.registry import RuleContext
 
 CODE = "AT007"
@@ -66,12 +66,27 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if not by_spelling:
         return
     left_alone = reported_keys(doc)
+    written = doc.memo("minutes_lint.organisations.occurrences", lambda: occurrences(doc))
     for spelling, entries in by_spelling.items():
-        if org_key(spelling) in left_alone:
+        key = org_key(spelling)
+        if key in left_alone:
             continue
         problem = _roster_problem(corpus, spelling, entries) or _corpus_problem(
             corpus, doc.path, spelling, entries
         )
+        if problem is not None and problem.fix is not None:
+            # the document writes the organisation one way: rewrite it everywhere, the
+            # discussion included, so that it stays one way (AT005 would undo a partial fix)
+            to = problem.fix.edits[0].content
+            spans = {(o.start, o.end) for o in written.get(key, [])}
+            spans |= {(e.start, e.end) for e in problem.fix.edits}
+            edits = tuple(Edit(a, b, to) for a, b in sorted(spans))
+            problem = Problem(
+                problem.start,
+                problem.end,
+                problem.message,
+                Fix(edits, problem.fix.message, problem.fix.applicability),
+            )
         if problem is not None:
             yield problem
 

@@ -34,3 +34,16 @@ def test_names_in_links_and_code_are_skipped() -> None:
         "## Discussion\n\nSee https://example.org/Client%20Wilson and\n\n```\nClient Wilson\n```\n"
     )
     assert lint(rule, text, others=LISTED) == []
+
+
+def test_rare_listed_spelling_next_to_a_common_one() -> None:
+    others = {
+        "a.md": "## Attendees\n\nCorey Bonnell (Example CA), Ben Wilson (X)\n",
+        "b.md": "## Attendees\n\nCorey Bonnell (Example CA)\n",
+        "c.md": "## Attendees\n\nCorey Bonell (Example CA)\n",
+    }
+    text = "## Discussion\n\nCorey Bonell presented.\n"
+    found = lint(rule, text, others=others)
+    assert where(found) == [(3, 1)]
+    assert "a rare spelling (listed once)" in found[0].message
+    assert "“Corey Bonnell”" in found[0].message
