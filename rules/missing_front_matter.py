@@ -3,10 +3,10 @@
 ## What it does
 Reports a document that does not start with a YAML front-matter block (a
 ``---`` line, keys, and a closing ``---`` line).  The report is one
-diagnostic at the top of the file.  Its severity depends on the corpus:
-when at least half of the documents of the corpus have front matter, a file
-without it is out of line and the report is a warning; otherwise (a corpus
-of plain Markdown, or a single file) it is only information.
+diagnostic at the top of the file, as information: a rendered page or plain
+Markdown minutes may lack front matter on purpose.  When at least half of
+the documents of the corpus have front matter, the message says so (raise
+the severity with ``[severity] FM001 = "warning"`` in such a repository).
 
 ## Why is this bad?
 A static-site generator such as Hugo takes the title, the publication date
@@ -56,11 +56,10 @@ OPTIONS: dict[str, object] = {}
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if doc.front_matter.present:
         return
-    severity = Severity.WARNING if _front_matter_is_usual(ctx.corpus) else Severity.INFO
-    usual = " (most documents of the corpus have one)" if severity is Severity.WARNING else ""
-    yield Problem(0, 0, f"document has no front matter{usual}", severity=severity)
+    usual = " (most documents of the corpus have one)" if _usual(ctx.corpus) else ""
+    yield Problem(0, 0, f"document has no front matter{usual}")
 
 
-def _front_matter_is_usual(corpus: Corpus | None) -> bool:
+def _usual(corpus: Corpus | None) -> bool:
     """True when at least half of the corpus documents have front matter."""
     return corpus is not None and len(corpus) > 0 and corpus.front_matter_share >= 0.5
