@@ -16,6 +16,7 @@ from minutes_lint.diagnostics import Position
 from minutes_lint.markdown import (
     Heading,
     Line,
+    SpanSet,
     code_block_lines,
     find_headings,
     link_spans,
@@ -158,10 +159,10 @@ class Document:
     @cached_property
     def prose_spans(self) -> list[tuple[int, int]]:
         """Body text outside code, attendee lists and URLs: where people are discussed."""
-        lists = [(lst.start, lst.end) for lst in self.attendee_lists]
+        lists = SpanSet((lst.start, lst.end) for lst in self.attendee_lists)
         spans: list[tuple[int, int]] = []
         for start, end in self.text_spans:
-            if any(a <= start < b for a, b in lists):
+            if start in lists:
                 continue
             pos = start
             for a, b in link_spans(self.text, start, end):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -37,8 +40,9 @@ def link_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a document (a tuple: a long file has hundreds of thousands)."""
+
     start: int  # offset of the first character
     end: int  # offset just past the last character, newline excluded
     text: str  # without its newline
@@ -59,6 +63,8 @@ class Heading:
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Lines of ``text[start:end]`` with their offsets; CRLF, CR and LF end a line."""
     end = len(text) if end is None else end
+    if "\r" in text and _LONE_CR.search(text, start, end):
+        return _split_any_newline(text, start, end)
     lines: list[Line] = []
     pos = start
     while pos < end:
@@ -71,6 +77,22 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         if nl < 0:
             break
         pos = nl + 1
+    return lines
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _split_any_newline(text: str, start: int, end: int) -> list[Line]:
+    """The slower split for text where a lone CR ends a line too (old Mac files)."""
+    lines: list[Line] = []
+    pos = start
+    for m in _NEWLINE.finditer(text, start, end):
+        lines.append(Line(pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+    if pos < end:
+        lines.append(Line(pos, end, text[pos:end]))
     return lines
 
 
@@ -122,3 +144,26 @@ def find_headings(lines: list[Line], skip: set[int] | None = None) -> list[Headi
             )
         )
     return found
+
+
+class SpanSet:
+    """Sorted, merged spans with a logarithmic membership test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int):
+            return False
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)

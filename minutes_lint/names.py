@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -255,8 +256,7 @@ def _single_difference(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, str
     return None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of capitalised words in prose that may be a person's name."""
 
     start: int

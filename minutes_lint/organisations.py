@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from minutes_lint.document import Document
+from minutes_lint.markdown import SpanSet
 from minutes_lint.names import org_key
 
 __all__ = [
@@ -80,7 +81,7 @@ def occurrences(doc: Document, prose: bool = True) -> dict[str, list[Occurrence]
             found.setdefault(key, []).append(occurrence)
     if prose and found:
         text = doc.text
-        lists = [(lst.start, lst.end) for lst in doc.attendee_lists]
+        lists = SpanSet((lst.start, lst.end) for lst in doc.attendee_lists)
         keys = {key for key in found if len(key) >= _MIN_PROSE_KEY}
         for start, end in doc.prose_spans if keys else ():
             for match in _CAPITALISED.finditer(text, start, end):
@@ -95,7 +96,7 @@ def occurrences(doc: Document, prose: bool = True) -> dict[str, list[Occurrence]
                     continue
                 if word.isupper() and _new_spelling(word, places):
                     continue  # capitals in the discussion are emphasis, not a spelling
-                if any(a <= match.start() < b for a, b in lists):
+                if match.start() in lists:
                     continue  # the rest of a label line such as "Present: ..."
                 places.append(Occurrence(match.start(), match.start() + len(word), word, True))
     return found
