@@ -118,7 +118,7 @@ def _rules_command(command: str, rest: list[str]) -> int:
 
 
 def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
-    from minutes_lint.selection import ENGINE_CODES
+    from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
 
     if fmt == "json":
         import json
@@ -142,7 +142,8 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
     for r in rules.values():
         out.write(f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {r.summary}\n")
     for code, (name, summary) in ENGINE_CODES.items():
-        out.write(f"{code:<7} {name:<34} {'error':<8} {'none':<9} {summary}\n")
+        level = ENGINE_SEVERITY.get(code, "error")
+        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {summary}\n")
 
 
 def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> int:

@@ -124,6 +124,7 @@ def _same_kind(default: Any, value: Any) -> bool:
 
 
 # Diagnostics the engine itself reports (files it cannot read, suppressions, fixes).
+ENGINE_SEVERITY = {"ML003": "info"}  # the others are errors
 ENGINE_CODES: dict[str, tuple[str, str]] = {
     "ML001": ("unreadable-file", "The file cannot be read (missing, a directory, no permission)"),
     "ML002": ("not-utf8-text", "The file is not UTF-8 text (other encoding, binary, NUL bytes)"),

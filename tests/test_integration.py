@@ -144,3 +144,29 @@ def test_stale_baseline_entries_are_counted_and_pruned(minutes_repo: Path) -> No
     pruned = lint(minutes_repo, "baseline", "--prune", "content", "-o", "b.json")
     assert pruned.returncode == 0 and "1 stale entries removed" in pruned.stdout
     assert json.loads((minutes_repo / "b.json").read_text(encoding="utf-8"))["entries"] == []
+
+
+def test_every_output_format_on_the_examples() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    jsonschema = pytest.importorskip("jsonschema")
+    examples = CHECKOUT / "examples"
+    outputs = {}
+    for fmt in ("text", "json", "github", "sarif", "junit", "gitlab"):
+        out = lint(examples, "--no-cache", "--output-format", fmt, ".")
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        outputs[fmt] = out.stdout
+    schema = json.loads((CHECKOUT / "tests" / "schemas" / "sarif-2.1.0.json").read_text())
+    jsonschema.validate(json.loads(outputs["sarif"]), schema)
+    assert ET.fromstring(outputs["junit"]).tag == "testsuites"
+    command = re.compile(
+        r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,"
+        r"endColumn=\d+,title=[A-Z]+\d+::.+$"
+    )
+    assert all(command.match(line) for line in outputs["github"].splitlines())
+    for item in json.loads(outputs["gitlab"]):
+        assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(item)
+        assert item["location"]["path"] and item["location"]["lines"]["begin"] >= 1
+    codes = {d["code"] for d in json.loads(outputs["json"])}
+    assert {"DT001", "DT002", "AT001", "PN001", "TX001", "ST001", "ST005", "AT004"} <= codes

@@ -18,6 +18,7 @@ from minutes_lint.results_cache import ResultsCache, document_key
 from minutes_lint.roster import load_roster
 from minutes_lint.selection import (
     ENGINE_CODES,
+    ENGINE_SEVERITY,
     check_rule_tables,
     engine_code_selected,
     select_rules,
@@ -213,7 +214,8 @@ def _report(
         for code, r in rules.items()
     }
     for code, (name, summary) in ENGINE_CODES.items():
-        infos[code] = RuleInfo(code, name, summary, "error", summary, "none")
+        level = ENGINE_SEVERITY.get(code, "error")
+        infos[code] = RuleInfo(code, name, summary, level, summary, "none")
     stream = sys.stderr if to_stderr else sys.stdout
     ctx = ReportContext(
         rules=infos,
