@@ -8,7 +8,6 @@ else the git top level, else the current folder.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +117,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def git_toplevel(folder: Path) -> Path | None:
+    import subprocess  # only runs without a configuration file ask git
+
     try:
         out = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],

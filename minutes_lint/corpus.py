@@ -129,15 +129,22 @@ class Corpus:
 
     def __init__(
         self,
-        facts: Iterable[Facts],
+        facts: Iterable[Facts] | Callable[[], Iterable[Facts]],
         roster: Roster | None = None,
         nicknames: Iterable[Iterable[str]] = (),
     ) -> None:
-        self.facts: dict[str, Facts] = {f.path: f for f in facts}
+        self._facts_source = facts
         self.roster = roster or Roster()
         self.nicknames = nickname_map(nicknames)
         self.fingerprint = ""  # a hash of every document and the roster (set by the loader)
         self._memos: dict[str, Any] = {}
+
+    @cached_property
+    def facts(self) -> dict[str, Facts]:
+        """Path -> facts of every document (gathered on first use)."""
+        source = self._facts_source
+        found = source() if callable(source) else source
+        return {f.path: f for f in found}
 
     def __len__(self) -> int:
         return len(self.facts)

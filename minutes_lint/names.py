@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA
-
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _MIN_WORD = 4  # shorter words (Ben/Jen, Tim/Kim) are never near-misses
@@ -221,6 +219,8 @@ class PeopleIndex:
         if diff is None:
             return None
         index, mine, theirs = diff
+        from rapidfuzz.distance import OSA  # imported when a candidate needs it
+
         if min(len(mine), len(theirs)) < _MIN_WORD or OSA.distance(mine, theirs) > 1:
             return None
         if self.confirmed_distinct(name, spellings[0].text):

@@ -9,7 +9,6 @@ not available the work runs serially.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -26,7 +25,11 @@ def worker_count(items: int) -> int:
     wanted = os.environ.get("MINUTES_LINT_WORKERS", "")
     if wanted.isdigit():
         return max(1, min(int(wanted), items or 1))
-    if items < THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+    if items < THRESHOLD:
+        return 1
+    import multiprocessing  # only large runs pay for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -41,6 +44,8 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
     workers = worker_count(len(items))
     if workers <= 1:
         return [task(item) for item in items]
+    import multiprocessing
+
     global _TASK
     _TASK = task  # inherited by the forked workers
     try:

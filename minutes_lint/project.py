@@ -98,57 +98,65 @@ def build_corpus(
 ) -> Corpus:
     """The run's documents plus, in a configured project, every document of its corpus.
 
-    Facts come from the cache when the content hash is unchanged; the others are
-    extracted (the other corpus documents in parallel when there are many).  A run
-    document's facts always describe the text being linted (for stdin, not the file
-    of the same name).
+    The corpus fingerprint (content of the run's documents, size and modification
+    time of the others, the roster) is computed at once; the facts are gathered only
+    when a rule first needs them, which a run answered from the results cache never does.
+    """
+    run_paths = {Path(os.path.abspath(d.path)) for d in documents}
+    others = [p for p in corpus_files(settings) if p not in run_paths]
+    stamps = [
+        f"{os.path.abspath(d.path)} {hashlib.sha256(d.source.data).hexdigest()}" for d in documents
+    ]
+    for path in others:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stamps.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+    stamps.sort()
+    stamps += [roster.digest if roster else "", repr(settings.nicknames)]
+
+    def gather() -> list[Facts]:
+        return _gather_facts(settings, documents, others, use_cache)
+
+    corpus = Corpus(gather, roster, settings.nicknames)
+    corpus.fingerprint = hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+    return corpus
+
+
+def _gather_facts(
+    settings: Settings, documents: list[Document], others: list[Path], use_cache: bool
+) -> list[Facts]:
+    """Facts of every document: from the cache when the content hash is unchanged.
+
+    A run document's facts always describe the text being linted (for stdin, not the
+    file of the same name); the other documents are read in parallel when there are many.
     """
     cwd = Path.cwd()
     cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
     facts: list[Facts] = []
-    digests: list[str] = []  # content hashes of every document: the corpus fingerprint
-    run_paths: set[Path] = set()
-    pending: list[tuple[Document, Stale | None]] = []
     for doc in documents:
         path = Path(os.path.abspath(doc.path))
-        run_paths.add(path)
         digest = hashlib.sha256(doc.source.data).hexdigest()
-        digests.append(digest)
         found = cache.matching(path, digest)
-        if found is not None:
-            found.path = doc.path
-            facts.append(found)
-            continue
-        try:
-            st = path.stat()
-            on_disk = Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns)
-        except OSError:
-            on_disk = None
-        pending.append((doc, on_disk))
-    # run documents are parsed here, once: workers forked later inherit the parsed models
-    for doc, on_disk in pending:
-        found = extract_facts(doc)
-        if on_disk is not None:
-            cache.store(on_disk, found)
+        if found is None:
+            found = extract_facts(doc)  # parsed here, once: forked workers inherit it
+            try:
+                st = path.stat()
+                cache.store(Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns), found)
+            except OSError:
+                pass
+        found.path = doc.path
         facts.append(found)
-    others = [p for p in corpus_files(settings) if p not in run_paths]
     fresh, stale = cache.lookup(others)
-    for path, (found, digest) in fresh.items():
+    for path, (found, _digest) in fresh.items():
         found.path = display_path(path, cwd)
         facts.append(found)
-        digests.append(digest)
     items = [(str(s.path), s.data) for s in stale]
     for entry, found in zip(stale, ordered_map(_facts_from_bytes, items), strict=True):
         if found is not None:
             cache.store(entry, found)
             found.path = display_path(entry.path, cwd)
             facts.append(found)
-            digests.append(entry.digest)
     cache.save()
-    corpus = Corpus(facts, roster, settings.nicknames)
-    corpus.fingerprint = hashlib.sha256(
-        "\n".join(
-            [*sorted(digests), roster.digest if roster else "", repr(settings.nicknames)]
-        ).encode()
-    ).hexdigest()
-    return corpus
+    return facts

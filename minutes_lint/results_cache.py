@@ -21,7 +21,6 @@ from minutes_lint import __version__
 from minutes_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
 
 CACHE_FILE = "results-v1.json"
-_MAX_ENTRIES = 200_000
 
 
 def code_fingerprint(module_files: Iterable[str]) -> str:
@@ -77,14 +76,20 @@ class ResultsCache:
         if self.folder is not None:
             self._new[key] = [to_json(d) for d in diagnostics]
 
-    def save(self, keep: set[str]) -> None:
-        """Write the entries of this run (and earlier ones still in ``keep``)."""
+    def save(self, used: set[str]) -> None:
+        """Write this run's new entries after the earlier ones, the least recent dropped first.
+
+        The file keeps at most four times the entries of this run (and 2,000 at least), so
+        a one-file run keeps what a whole-corpus run stored.
+        """
         if self.folder is None or not self._new:
             return
-        entries = {k: v for k, v in self._entries.items() if k in keep}
+        entries = {k: v for k, v in self._entries.items() if k not in used}
+        entries.update({k: v for k, v in self._entries.items() if k in used})
         entries.update(self._new)
-        if len(entries) > _MAX_ENTRIES:
-            entries = dict(list(entries.items())[-_MAX_ENTRIES:])
+        cap = max(4 * len(used), 2_000)
+        if len(entries) > cap:
+            entries = dict(list(entries.items())[-cap:])
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".results.", suffix=".tmp")
