@@ -143,27 +143,40 @@ def test_rules_are_returned_by_code() -> None:
 
 
 def test_a_plugin_that_fails_to_import_is_a_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    class BrokenEntryPoint:
-        name, value = "ZQ001", "missing_package.rule"
-
-        def load(self) -> ModuleType:
-            raise ImportError("No module named 'missing_package'")
-
-    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [BrokenEntryPoint()])
+    monkeypatch.setattr(
+        "minutes_lint.registry.entry_point_specs", lambda: [("ZQ001", "missing_package.rule")]
+    )
     with pytest.raises(RuleError, match="cannot load rule plugin ZQ001"):
         load_rules()
 
 
 def test_a_plugin_that_is_not_a_module_is_a_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    class FunctionEntryPoint:
-        name, value = "ZQ001", "package.rule:check"
-
-        def load(self) -> object:
-            return print
-
-    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [FunctionEntryPoint()])
+    monkeypatch.setattr(
+        "minutes_lint.registry.entry_point_specs", lambda: [("ZQ001", "json:dumps")]
+    )
     with pytest.raises(RuleError, match="must name a module"):
         load_rules()
+
+
+def test_entry_points_are_read_from_the_distributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutes_lint.registry import entry_point_specs
+
+    dist = tmp_path / "extra_rules-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text(
+        "[console_scripts]\nx = y:z\n\n[minutes_lint.rules]\nZQ009 = extra_rules.check\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert ("ZQ009", "extra_rules.check") in entry_point_specs()
+    import importlib.metadata
+
+    official = {
+        (e.name, e.value) for e in importlib.metadata.entry_points(group="minutes_lint.rules")
+    }
+    assert official <= set(entry_point_specs())
 
 
 # -- selection -----------------------------------------------------------------------------
