@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from minutes_lint.lazy_re import lazy_compile
 from minutes_lint.markdown import Heading, Line, code_block_lines
 
 UNBALANCED = "unbalanced parentheses"
@@ -53,10 +54,10 @@ class AttendeeList:
 
 
 _KEYWORD = r"attendees|attendance|attending|present|participants|roll[ \t-]*call"
-_KEYWORD_HINT = re.compile(r"attend|present|particip|roll", re.IGNORECASE)
-_HEADING_TITLE = re.compile(rf"^(?P<kw>{_KEYWORD})\b(?P<qual>.*)$", re.IGNORECASE)
-_QUALIFIER = re.compile(r"^(?:\s*\([^()]{0,60}\)|\s*[-–—,]\s*[^:]{1,50}|\s+and\s+\S.{0,40})$")
-_LABEL_LINE = re.compile(
+_KEYWORD_HINT = lazy_compile(r"attend|present|particip|roll", re.IGNORECASE)
+_HEADING_TITLE = lazy_compile(rf"^(?P<kw>{_KEYWORD})\b(?P<qual>.*)$", re.IGNORECASE)
+_QUALIFIER = lazy_compile(r"^(?:\s*\([^()]{0,60}\)|\s*[-–—,]\s*[^:]{1,50}|\s+and\s+\S.{0,40})$")
+_LABEL_LINE = lazy_compile(
     r"^(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d{1,3}[.)])[ \t]+)?"
     r"[*_\\]*[ \t]*(?:\d{1,3}\.?[ \t]*)?[*_\\]*"
     r"(?P<prefix>[a-z]{3,15}[ \t]+)?"
@@ -66,19 +67,19 @@ _LABEL_LINE = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_GROUP_LINE = re.compile(
+_GROUP_LINE = lazy_compile(
     r"^[*_]*(?P<label>[^\W\d_][^:()\[\],;|#*_]{0,40}?)[*_]*[ \t]*:(?!//)[*_]*[ \t]*(?P<rest>.*)$"
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-_RULE = re.compile(r"^[ \t]*(?:[-_*=~]{2,}[ \t]*)+$")
-_DASH_SEP = re.compile(r"[ \t]+[-–—]{1,2}[ \t]*|[ \t]*[–—]{1,2}[ \t]+|[ \t]*-{1,2}[ \t]+")
-_DASH_END = re.compile(r"[ \t]*[-–—]{1,2}[ \t]*$")
-_AND_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+", re.IGNORECASE)
-_BRACKET_ORG = re.compile(r"\[[^\[\]]*\]$")
-_PAREN = re.compile(r"[()]")
-_SPLIT_POINT = re.compile(r"[(),;\n]")
-_LEADING_AND = re.compile(r"(?:and|&)[ \t]+(?=\S)", re.IGNORECASE)
-_NAME_JUNK = re.compile(r"[\d:/@\[\]{}<>|=#*\"]")
+_BULLET = lazy_compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_RULE = lazy_compile(r"^[ \t]*(?:[-_*=~]{2,}[ \t]*)+$")
+_DASH_SEP = lazy_compile(r"[ \t]+[-–—]{1,2}[ \t]*|[ \t]*[–—]{1,2}[ \t]+|[ \t]*-{1,2}[ \t]+")
+_DASH_END = lazy_compile(r"[ \t]*[-–—]{1,2}[ \t]*$")
+_AND_AFTER = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+", re.IGNORECASE)
+_BRACKET_ORG = lazy_compile(r"\[[^\[\]]*\]$")
+_PAREN = lazy_compile(r"[()]")
+_SPLIT_POINT = lazy_compile(r"[(),;\n]")
+_LEADING_AND = lazy_compile(r"(?:and|&)[ \t]+(?=\S)", re.IGNORECASE)
+_NAME_JUNK = lazy_compile(r"[\d:/@\[\]{}<>|=#*\"]")
 _WORD_LEAD = "'\"‘’“”_("
 _SPACE = " \t\r\n"
 

@@ -22,6 +22,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from minutes_lint.lazy_re import lazy_compile
 from minutes_lint.markdown import URL
 
 __all__ = ["DateMention", "find_dates", "nearest_reading", "parse_date_text"]
@@ -52,7 +53,7 @@ _WEEKDAY_DOT = r"(?:(?<![^\W\d_]{6})\.)?"
 
 # A date, matched at a position the anchor below proposes (the weekday before a
 # date is looked for separately, backwards from the date).
-_DATE = re.compile(
+_DATE = lazy_compile(
     rf"""
     # January 14, 2026 / Jan. 14 2026 / March 1st, 2025 / March 13 / May28
     (?P<m1>{_MONTH_WORD}){_NO_LETTER_AFTER}{_MONTH_DOT}[ \t\xa0]{{0,3}}
@@ -76,7 +77,7 @@ _DATE = re.compile(
 # Where a date may start: one cheap pass over the text.  The pattern begins with
 # a plain character class, which lets the regex engine skip ahead quickly, and
 # consumes one character only, so no proposal hides the next one.
-_ANCHOR = re.compile(
+_ANCHOR = lazy_compile(
     rf"""
     [0-9JFMASOND](?<![^\W_].)
     (?:
@@ -97,12 +98,12 @@ _ANCHOR = re.compile(
     re.VERBOSE,
 )
 # A lower-case month word right before a day ("dec 17th"); "may" is always the verb.
-_LOWER_MONTH_BEFORE = re.compile(
+_LOWER_MONTH_BEFORE = lazy_compile(
     r"(?<![^\W_])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
     rf"|sep(?:tember|t)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?){_MONTH_DOT}[ \t\xa0]\Z"
 )
 # A weekday name right before a date: "Wednesday, ", "Wed. ", "Friday ".
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = lazy_compile(
     rf"(?<![^\W_])(?P<wd>{_WEEKDAY_WORD}){_WEEKDAY_DOT},?[ \t]{{1,3}}\Z", re.IGNORECASE
 )
 _WEEKDAY_REACH = 16
@@ -111,9 +112,9 @@ _MONTH_REACH = 12
 # Text right after a yearless "March 13" that makes the number something else:
 # a time (13:30), a decimal or section number (3.2), a list of numbers (1,000) or
 # a file name (Feb 24.pdf).
-_NUMBER_AFTER = re.compile(r"[:.,/]\d|\.[^\W\d_]")
+_NUMBER_AFTER = lazy_compile(r"[:.,/]\d|\.[^\W\d_]")
 # A day number after "2 February": the month starts the next date instead.
-_DAY_AFTER = re.compile(r"[ \t\xa0]{1,3}\d")
+_DAY_AFTER = lazy_compile(r"[ \t\xa0]{1,3}\d")
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, 1)}
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -347,7 +348,7 @@ _MONTH_NAMES = (
     "November",
     "December",
 )
-_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?")
+_TOKEN = lazy_compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?")
 
 
 def format_like(text: str, day: datetime.date) -> str:

@@ -40,8 +40,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from minutes_lint.corpus import ACRONYM, Corpus
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
@@ -73,9 +71,7 @@ class _Index:
         found: set[str] = set()
         for key in keys:
             found |= self.variants.get(key, frozenset())
-        return {
-            f for f in found if f != word and Levenshtein.distance(word, f, score_cutoff=1) == 1
-        }
+        return {f for f in found if f != word and _distance(word, f) == 1}
 
 
 def _index(corpus: Corpus) -> _Index:
@@ -172,3 +168,9 @@ def _problem(
         f"“{word}” appears {times} in the corpus; did you mean “{frequent}” (used {count} times)?",
         fix,
     )
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein  # imported on the first candidate pair
+
+    return int(Levenshtein.distance(a, b, score_cutoff=1))

@@ -36,7 +36,6 @@ There is no fix: the intended date cannot be known.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import re
 from collections.abc import Iterator
 
@@ -106,6 +105,8 @@ def _reads_as_date(text: str) -> bool:
         pass
     if _RFC1123.match(text):
         try:
+            import email.utils  # only for a date that is not ISO 8601
+
             return email.utils.parsedate_to_datetime(text) is not None
         except (TypeError, ValueError, IndexError):
             return False

@@ -38,7 +38,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
@@ -97,6 +96,8 @@ def parse_entries(lines: Iterable[str]) -> dict[str, Entry]:
 @cache
 def builtin_entries() -> dict[str, Entry]:
     """The shipped dictionary, read once per process on first use."""
+    from importlib import resources  # once per process, when the list is first needed
+
     text = resources.files(__package__ or "rules").joinpath(DATA_FILE).read_text("utf-8")
     return parse_entries(text.splitlines())
 

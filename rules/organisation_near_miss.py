@@ -43,9 +43,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from minutes_lint.attendees import AttendeeEntry
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
@@ -136,6 +133,9 @@ def _near(a: str, b: str, folded: dict[str, str], max_distance: int, min_ratio: 
     """Whether keys ``a`` and ``b`` are a near-miss (a typo of each other)."""
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
+    from rapidfuzz import fuzz  # imported on the first candidate pair
+    from rapidfuzz.distance import Levenshtein
+
     if Levenshtein.distance(a, b, score_cutoff=max_distance) > max_distance:
         return False
     return fuzz.ratio(folded[a], folded[b], score_cutoff=min_ratio) >= min_ratio

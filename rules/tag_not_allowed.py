@@ -41,8 +41,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 
-from rapidfuzz import process, utils
-
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -89,6 +87,8 @@ def _problem(doc: Document, tag: str, start: int, end: int, allowed: list[str]) 
         new = _yaml_scalar(same, doc.text[start:end])
         fix = Fix.replace(start, end, new, f"Write “{same}”", Applicability.SAFE)
         return Problem(start, end, f"tag “{tag}” is not allowed; write “{same}”", fix)
+    from rapidfuzz import process, utils  # only when a tag is not allowed
+
     best = process.extractOne(
         tag, allowed, processor=utils.default_process, score_cutoff=_SUGGEST_CUTOFF
     )
