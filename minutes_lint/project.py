@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import glob
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -60,19 +62,28 @@ def _excluded(path: str, exclude: list[str], root: Path) -> bool:
 
 
 def corpus_files(settings: Settings) -> list[Path]:
-    """Documents matching the ``corpus`` globs under the project root (configured projects only)."""
+    """Documents matching the ``corpus`` globs under the project root (configured projects only),
+    less the ``exclude`` globs."""
     if not settings.configured:
         return []
     root = settings.root
-    found: set[Path] = set()
+    found: set[str] = set()
+    skip = _SKIP_DIRS | {settings.cache_dir}
     for pattern in settings.corpus:
-        for path in root.glob(pattern):
-            parts = path.relative_to(root).parts
-            if any(p in _SKIP_DIRS or p == settings.cache_dir for p in parts):
-                continue
-            if path.is_file():
-                found.add(path)
-    return sorted(found)
+        for rel in glob.glob(pattern, root_dir=root, recursive=True):
+            rel = rel.replace(os.sep, "/")
+            if skip.isdisjoint(rel.split("/")[:-1]):
+                found.add(rel)
+    if settings.exclude:
+        found = {
+            rel
+            for rel in found
+            if not any(
+                fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel.rsplit("/", 1)[-1], p)
+                for p in settings.exclude
+            )
+        }
+    return [root / rel for rel in sorted(found)]
 
 
 def _facts_from_bytes(item: tuple[str, bytes]) -> Facts | None:
@@ -112,7 +123,8 @@ def build_corpus(
             st = path.stat()
         except OSError:
             continue
-        stamps.append(f"{path} {st.st_size} {st.st_mtime_ns}")
+        if stat.S_ISREG(st.st_mode):
+            stamps.append(f"{path} {st.st_size} {st.st_mtime_ns}")
     stamps.sort()
     stamps += [roster.digest if roster else "", repr(settings.nicknames)]
 

@@ -20,7 +20,7 @@ from typing import Any
 from minutes_lint import __version__
 from minutes_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
 
-CACHE_FILE = "results-v1.json"
+RESULTS_DIR = "results-v1"
 
 
 def code_fingerprint(module_files: Iterable[str]) -> str:
@@ -50,54 +50,60 @@ def document_key(data: bytes, path: str, run: str) -> str:
 
 
 class ResultsCache:
+    """One small JSON file per document key, so a one-file run reads one file.
+
+    Files are written atomically (a temporary file renamed into place), so processes
+    running at once never read a torn entry; the least recently written entries are
+    removed when there are more than four times the documents of the run (and 5,000).
+    """
+
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self._entries: dict[str, list[dict[str, Any]]] = {}
-        self._new: dict[str, list[dict[str, Any]]] = {}
-        if folder is not None:
-            try:
-                with open(folder / CACHE_FILE, encoding="utf-8") as fh:
-                    data = json.load(fh)
-                if isinstance(data, dict) and isinstance(data.get("entries"), dict):
-                    self._entries = data["entries"]
-            except (OSError, ValueError):
-                self._entries = {}
+        self.folder = folder / RESULTS_DIR if folder is not None else None
+        self._written = 0
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str, path: str) -> list[Diagnostic] | None:
-        found = self._entries.get(key)
-        if found is None:
+        if self.folder is None:
             return None
         try:
-            return [from_json(item, path) for item in found]
-        except (KeyError, TypeError, ValueError):
+            with open(self._path(key), encoding="utf-8") as fh:
+                items = json.load(fh)
+            return [from_json(item, path) for item in items]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        if self.folder is not None:
-            self._new[key] = [to_json(d) for d in diagnostics]
-
-    def save(self, used: set[str]) -> None:
-        """Write this run's new entries after the earlier ones, the least recent dropped first.
-
-        The file keeps at most four times the entries of this run (and 2,000 at least), so
-        a one-file run keeps what a whole-corpus run stored.
-        """
-        if self.folder is None or not self._new:
+        if self.folder is None:
             return
-        entries = {k: v for k, v in self._entries.items() if k not in used}
-        entries.update({k: v for k, v in self._entries.items() if k in used})
-        entries.update(self._new)
-        cap = max(4 * len(used), 2_000)
-        if len(entries) > cap:
-            entries = dict(list(entries.items())[-cap:])
+        target = self._path(key)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".results.", suffix=".tmp")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps({"version": 1, "entries": entries}, separators=(",", ":")))
-            os.replace(tmp, self.folder / CACHE_FILE)
+                fh.write(json.dumps([to_json(d) for d in diagnostics], separators=(",", ":")))
+            os.replace(tmp, target)
+            self._written += 1
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def save(self, used: set[str]) -> None:
+        """Drop the oldest entries when the cache holds far more than this run needs."""
+        if self.folder is None or not self._written:
+            return
+        cap = max(4 * len(used), 5_000)
+        try:
+            entries = [e for d in os.scandir(self.folder) if d.is_dir() for e in os.scandir(d)]
+            if len(entries) <= cap:
+                return
+            entries.sort(key=lambda e: e.stat().st_mtime_ns)
+            for entry in entries[: len(entries) - cap]:
+                if entry.name[:-5] not in used:
+                    os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _pos(p: Position) -> list[int]:

@@ -43,7 +43,7 @@ def test_warm_runs_report_what_cold_runs_report(tmp_path: Path) -> None:
     cold = lint(root, "--no-cache", ".")
     assert not (root / ".minutes-lint-cache").exists()
     first = lint(root, ".")
-    assert (root / ".minutes-lint-cache" / "results-v1.json").exists()
+    assert (root / ".minutes-lint-cache" / "results-v1").exists()
     assert (root / ".minutes-lint-cache" / ".gitignore").read_text().strip().endswith("*")
     warm = lint(root, ".")
     assert cold == first == warm
@@ -66,10 +66,10 @@ def test_a_changed_document_changes_the_other_documents_results(tmp_path: Path) 
 def test_one_file_run_keeps_the_whole_corpus_cache(tmp_path: Path) -> None:
     root = project(tmp_path)
     lint(root, ".")
-    entries = json.loads((root / ".minutes-lint-cache" / "results-v1.json").read_text())["entries"]
+    entries = list((root / ".minutes-lint-cache" / "results-v1").glob("*/*.json"))
     (root / "m0.md").write_text(DOC.format(names="Ana Lima (Example CA)"), encoding="utf-8")
     lint(root, "m0.md")
-    kept = json.loads((root / ".minutes-lint-cache" / "results-v1.json").read_text())["entries"]
+    kept = list((root / ".minutes-lint-cache" / "results-v1").glob("*/*.json"))
     assert len(kept) > len(entries)  # the new result was added, none was dropped
 
 
@@ -77,8 +77,9 @@ def test_a_torn_or_foreign_cache_file_is_ignored(tmp_path: Path) -> None:
     root = project(tmp_path)
     expected = lint(root, "--no-cache", ".")
     cache = root / ".minutes-lint-cache"
-    cache.mkdir()
-    (cache / "results-v1.json").write_text('{"version": 1, "entries": {"x": [', encoding="utf-8")
+    lint(root, ".")
+    for entry in (cache / "results-v1").glob("*/*.json"):
+        entry.write_text('[{"s": [1, ', encoding="utf-8")  # torn
     (cache / "facts-v2.json").write_text("[]", encoding="utf-8")
     assert lint(root, ".") == expected
 
@@ -89,13 +90,14 @@ def test_two_processes_at_once_share_the_cache_safely(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "minutes_lint", "--output-format", "json", "."]
     for _ in range(3):
         runs = [
-            subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, text=True)
-            for _ in range(2)
+            subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, text=True) for _ in range(2)
         ]
         outputs = [json.loads(p.communicate()[0]) for p in runs]
         assert outputs == [expected, expected]
-        for name in ("results-v1.json", "facts-v2.json"):
-            json.loads((root / ".minutes-lint-cache" / name).read_text(encoding="utf-8"))
+        cache = root / ".minutes-lint-cache"
+        json.loads((cache / "facts-v2.json").read_text(encoding="utf-8"))
+        for entry in (cache / "results-v1").glob("*/*.json"):
+            json.loads(entry.read_text(encoding="utf-8"))
         (root / "m0.md").write_text(
             (root / "m0.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
         )
