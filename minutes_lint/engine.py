@@ -8,7 +8,6 @@ what survives: severity overrides, per-file ignores and suppressions.
 from __future__ import annotations
 
 import fnmatch
-import traceback
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -78,6 +77,8 @@ class Engine:
                 raise  # a bad option value: a configuration error, exit 2
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 self.crashed = True
+                import traceback  # only when it is needed (start-up time)
+
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 found.append(
                     engine_diagnostic(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -81,6 +80,8 @@ class ResultsCache:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when it is needed (start-up time)
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(json.dumps([to_json(d) for d in diagnostics], separators=(",", ":")))
