@@ -148,6 +148,12 @@ def find_meeting(doc: Document) -> Meeting:
     return meeting
 
 
+def _witness(doc: Document, kind: str, mention: DateMention) -> Witness:
+    assert mention.value is not None
+    line = doc.position(mention.start).line
+    return Witness(kind, mention.value, mention.start, mention.end, line, mention)
+
+
 def _iso(m: re.Match[str]) -> datetime.date | None:
     try:
         return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -158,14 +164,7 @@ def _iso(m: re.Match[str]) -> datetime.date | None:
 def _title_witness(doc: Document, start: int, end: int) -> Witness | None:
     for mention in find_dates(doc.text, start, end):
         if mention.value is not None and not _in_range(doc.text, mention.start):
-            return Witness(
-                "title",
-                mention.value,
-                mention.start,
-                mention.end,
-                doc.position(mention.start).line,
-                mention,
-            )
+            return _witness(doc, "title", mention)
     return None
 
 
@@ -185,14 +184,7 @@ def _body_witness(doc: Document) -> Witness | None:
             continue  # another meeting's date: the next one, a cancelled one, approved minutes
         if _in_range(doc.text, mention.start):
             continue
-        return Witness(
-            "body",
-            mention.value,
-            mention.start,
-            mention.end,
-            doc.position(mention.start).line,
-            mention,
-        )
+        return _witness(doc, "body", mention)
     return None
 
 
@@ -230,16 +222,7 @@ def _next_witnesses(doc: Document, start: int, end: int) -> list[Witness]:
             line_text = doc.lines[doc.line_index(mention.start)].text
             if _CANCEL.search(line_text):
                 continue
-            found.append(
-                Witness(
-                    "next meeting",
-                    mention.value,
-                    mention.start,
-                    mention.end,
-                    doc.position(mention.start).line,
-                    mention,
-                )
-            )
+            found.append(_witness(doc, "next meeting", mention))
             break
     return found
 
