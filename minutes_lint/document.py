@@ -43,6 +43,13 @@ class Document:
         self.text = source.text
         self._memos: dict[str, Any] = {}
 
+    def release(self) -> None:
+        """Forget everything parsed (it is rebuilt on demand): bounds memory on large runs."""
+        keep = {"source", "path", "text", "_memos"}
+        for name in [n for n in self.__dict__ if n not in keep]:
+            del self.__dict__[name]
+        self._memos.clear()
+
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(Source(path, text, False, text.encode("utf-8", "surrogatepass")))

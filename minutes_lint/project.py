@@ -14,7 +14,7 @@ from minutes_lint.cache import FactsCache, Stale
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus, Facts, extract_facts
 from minutes_lint.document import Document
-from minutes_lint.parallel import ordered_map
+from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode
 
@@ -147,19 +147,33 @@ def _gather_facts(
     cwd = Path.cwd()
     cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
     facts: list[Facts] = []
+    pending: list[tuple[int, Document, str]] = []
     for doc in documents:
         path = Path(os.path.abspath(doc.path))
         digest = hashlib.sha256(doc.source.data).hexdigest()
         found = cache.matching(path, digest)
         if found is None:
-            found = extract_facts(doc)  # parsed here, once: forked workers inherit it
-            try:
-                st = path.stat()
-                cache.store(Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns), found)
-            except OSError:
-                pass
+            pending.append((len(facts), doc, digest))
+            found = Facts(doc.path)  # replaced below
         found.path = doc.path
         facts.append(found)
+    if len(pending) < THRESHOLD:
+        # few documents: parse them here, once, and keep the models for the rules
+        extracted = [extract_facts(doc) for _, doc, _ in pending]
+    else:
+        # many: parse in parallel and keep nothing, so memory does not grow with the run
+        items = [(doc.path, doc.source.data) for _, doc, _ in pending]
+        results = ordered_map(_facts_from_bytes, items)
+        extracted = [f or Facts(i[0]) for f, i in zip(results, items, strict=True)]
+    for (index, doc, digest), found in zip(pending, extracted, strict=True):
+        found.path = doc.path
+        facts[index] = found
+        path = Path(os.path.abspath(doc.path))
+        try:
+            st = path.stat()
+            cache.store(Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns), found)
+        except OSError:
+            pass
     fresh, stale = cache.lookup(others)
     for path, (found, _digest) in fresh.items():
         found.path = display_path(path, cwd)

@@ -133,3 +133,13 @@ def test_prose_spans_skip_urls_and_attendee_lists() -> None:
     doc = Document.from_text(text)
     prose = " ".join(doc.text[a:b] for a, b in doc.prose_spans)
     assert "https" not in prose and "Alice Moreau" not in prose and "now." in prose
+
+
+def test_release_forgets_the_model_and_rebuilds_it() -> None:
+    doc = Document.from_text(DOC)
+    headings = [h.text for h in doc.headings]
+    doc.memo("x", lambda: 1)
+    doc.release()
+    assert "headings" not in doc.__dict__
+    assert [h.text for h in doc.headings] == headings
+    assert doc.memo("x", lambda: 2) == 2

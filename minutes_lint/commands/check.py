@@ -11,7 +11,7 @@ from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, 
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
-from minutes_lint.parallel import ordered_map, worker_count
+from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
 from minutes_lint.project import build_corpus, expand_paths
 from minutes_lint.registry import Rule, load_rules
 from minutes_lint.results_cache import ResultsCache, document_key
@@ -86,10 +86,15 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
     cached = {i: results.get(key, documents[i].path) for i, key in enumerate(keys)}
     cached = {i: found for i, found in cached.items() if found is not None}
 
+    large = len(documents) >= THRESHOLD
+
     def process(index: int) -> _FileOutcome:
         doc = documents[index]
         if not fixing:
-            return _FileOutcome(engine.lint(doc), [], False, "", "", engine.crashed)
+            found = engine.lint(doc)
+            if large:
+                doc.release()  # memory stays bounded however many documents a run has
+            return _FileOutcome(found, [], False, "", "", engine.crashed)
         from minutes_lint.fix_files import fix_document
 
         result = fix_document(
