@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -26,8 +27,7 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``content`` (offsets of the untouched text)."""
 
     start: int
@@ -70,13 +70,12 @@ class Problem:
     severity: Severity | None = None  # overrides the rule's default when set
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based, in characters
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class Diagnostic:
     """A problem placed in a file, ready for deciding, fixing and reporting."""
 
