@@ -18,9 +18,10 @@ from minutes_lint.dates import DateMention, find_dates
 from minutes_lint.document import Document
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_NEXT = re.compile(r"\bnext\s+(?:meeting|call|teleconference|telecon|f2f)\b", re.IGNORECASE)
-_APPROVAL = re.compile(r"\bapprov(?:al|ed|e)\b", re.IGNORECASE)
-_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
+# words that tell what a line speaks of; public, as the date rules read lines with them too
+NEXT_MEETING = re.compile(r"\bnext\s+(?:meeting|call|teleconference|telecon|f2f)\b", re.IGNORECASE)
+APPROVAL = re.compile(r"\bapprov(?:al|ed|e)\b", re.IGNORECASE)
+MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
 _CANCEL = re.compile(r"\bcancel", re.IGNORECASE)
 _TOP_LINES = 12  # the date line is one of the first lines of the body
 
@@ -180,7 +181,7 @@ def _body_witness(doc: Document) -> Witness | None:
         if mention.value is None:
             continue
         line = doc.lines[doc.line_index(mention.start)].text
-        if _NEXT.search(line) or _CANCEL.search(line) or _APPROVAL.search(line):
+        if NEXT_MEETING.search(line) or _CANCEL.search(line) or APPROVAL.search(line):
             continue  # another meeting's date: the next one, a cancelled one, approved minutes
         if _in_range(doc.text, mention.start):
             continue
@@ -194,18 +195,18 @@ def _sections(doc: Document, meeting: Meeting) -> None:
     bounds = [(h.start, h.text) for h in headings] + [(len(doc.text), "")]
     for i, (start, text) in enumerate(bounds[:-1]):
         end = bounds[i + 1][0]
-        if _NEXT.search(text):
+        if NEXT_MEETING.search(text):
             meeting.next_meetings.extend(_next_witnesses(doc, start, end))
-        elif _APPROVAL.search(text) and _MINUTES.search(text):
+        elif APPROVAL.search(text) and MINUTES.search(text):
             meeting.approved.extend(d for d in doc.dates if start <= d.start < end)
     for line in doc.body_lines:
-        if _NEXT.match(line.text.lstrip("*-_ #\t")) and not any(
+        if NEXT_MEETING.match(line.text.lstrip("*-_ #\t")) and not any(
             h.start == line.start for h in headings
         ):
             meeting.next_meetings.extend(_next_witnesses(doc, line.start, line.end + 1))
         elif (
-            _APPROVAL.search(line.text)
-            and _MINUTES.search(line.text)
+            APPROVAL.search(line.text)
+            and MINUTES.search(line.text)
             and not line.text.startswith("#")
         ):
             meeting.approved.extend(

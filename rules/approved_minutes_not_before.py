@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.meeting import NEXT_MEETING
 from minutes_lint.registry import RuleContext
 
 CODE = "DT005"
@@ -61,7 +62,6 @@ _CIRCULATED = re.compile(
     r"[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE,
 )
-_NEXT = re.compile(r"\bnext\s+(?:meeting|call|teleconference|telecon|f2f)\b", re.IGNORECASE)
 _REACH = 30
 
 
@@ -76,7 +76,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         if value is None or value < day or mention.start in next_starts:
             continue
         line = doc.lines[doc.line_index(mention.start)]
-        if _NEXT.search(line.text) or _THESE_MINUTES.search(line.text):
+        if NEXT_MEETING.search(line.text) or _THESE_MINUTES.search(line.text):
             continue
         if _CIRCULATED.search(doc.text, max(line.start, mention.start - _REACH), mention.start):
             continue

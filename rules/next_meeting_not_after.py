@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.meeting import APPROVAL, MINUTES
 from minutes_lint.registry import RuleContext
 
 CODE = "DT004"
@@ -49,8 +50,6 @@ SEVERITY = Severity.ERROR
 FIX = "none"
 OPTIONS: dict[str, object] = {}
 
-_APPROVAL = re.compile(r"\bapprov(?:al|ed|e)\b", re.IGNORECASE)
-_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?:days?|weeks?|months?)[ \t]+(?:from|after|before)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE
 )
@@ -69,7 +68,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             continue
         seen.add(nxt.start)
         line = doc.lines[doc.line_index(nxt.start)]
-        if _APPROVAL.search(line.text) and _MINUTES.search(line.text):
+        if APPROVAL.search(line.text) and MINUTES.search(line.text):
             continue  # "approval of the next meeting minutes from October 24"
         if _RELATIVE.search(doc.text, max(line.start, nxt.start - _REACH), nxt.start):
             continue  # "two weeks from 16 April 2026": the date is a reference point
