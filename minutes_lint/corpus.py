@@ -235,12 +235,13 @@ class Corpus:
 
     @cached_property
     def titles(self) -> dict[str, list[tuple[str, int]]]:
+        """Title (runs of whitespace collapsed) -> (path, line) of the documents using it."""
         return self._by_value("title")
 
     def _by_value(self, attr: str) -> dict[str, list[tuple[str, int]]]:
         found: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for facts in self.facts.values():
-            value = getattr(facts, attr)
+            value = " ".join((getattr(facts, attr) or "").split())
             if value:
-                found[value.strip()].append((facts.path, getattr(facts, f"{attr}_line")))
+                found[value].append((facts.path, getattr(facts, f"{attr}_line")))
         return dict(found)

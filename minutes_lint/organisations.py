@@ -66,7 +66,14 @@ class Finding:
 
 
 def occurrences(doc: Document, prose: bool = True) -> dict[str, list[Occurrence]]:
-    """Organisation key -> where the organisation is written, attendee lists first."""
+    """Organisation key -> where the organisation is written, attendee lists first.
+
+    Computed once per document and ``prose`` setting (several rules ask); do not modify it.
+    """
+    return doc.memo(f"{__name__}.occurrences[prose={prose}]", lambda: _occurrences(doc, prose))
+
+
+def _occurrences(doc: Document, prose: bool) -> dict[str, list[Occurrence]]:
     found: dict[str, list[Occurrence]] = {}
     seen: set[int] = set()
     for entry in doc.attendees:

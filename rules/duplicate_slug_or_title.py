@@ -41,7 +41,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -66,7 +65,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if ctx.options["check-slugs"]:
         entry = fm.get("slug")
         if entry is not None and isinstance(entry.value, str) and entry.value.strip():
-            others = _others(corpus.slugs.get(entry.value.strip(), []), doc.path)
+            others = _others(corpus.slugs.get(_normal(entry.value), []), doc.path)
             if others:
                 yield Problem(
                     entry.value_start,
@@ -78,7 +77,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         entry = fm.get("title")
         title = _normal(entry.value) if entry is not None and isinstance(entry.value, str) else ""
         if entry is not None and title:
-            others = _others(_titles(corpus).get(title, []), doc.path)
+            others = _others(corpus.titles.get(title, []), doc.path)
             if others:
                 yield Problem(
                     entry.value_start,
@@ -89,20 +88,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 def _normal(title: str) -> str:
     return " ".join(title.split())
-
-
-def _titles(corpus: Corpus) -> dict[str, _Places]:
-    """The corpus titles after whitespace normalisation, built once per corpus."""
-    return corpus.memo(f"{__name__}.titles", lambda: _normal_titles(corpus))
-
-
-def _normal_titles(corpus: Corpus) -> dict[str, _Places]:
-    index: dict[str, _Places] = {}
-    for title, places in corpus.titles.items():
-        key = _normal(title)
-        if key:
-            index.setdefault(key, []).extend(places)
-    return index
 
 
 def _others(places: _Places, here: str) -> _Places:

@@ -66,7 +66,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if not by_spelling:
         return
     left_alone = reported_keys(doc)
-    written = doc.memo("minutes_lint.organisations.occurrences", lambda: occurrences(doc))
+    written = occurrences(doc)
     for spelling, entries in by_spelling.items():
         key = org_key(spelling)
         if key in left_alone:
