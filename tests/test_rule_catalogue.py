@@ -23,7 +23,7 @@ def test_every_rule_module_is_registered_once() -> None:
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     entry_points = declared["project"]["entry-points"]["minutes_lint.rules"]
     modules = {p.stem for p in (ROOT / "rules").glob("*.py") if p.stem != "__init__"}
-    assert sorted(v.removeprefix("rules.") for v in entry_points.values()) == sorted(modules)
+    assert sorted(v.removeprefix("minutes_lint.rules.") for v in entry_points.values()) == sorted(modules)
     assert set(entry_points) == set(RULES)
     for code, target in entry_points.items():
         assert RULES[code].origin == target
@@ -35,7 +35,7 @@ def test_rule_is_documented_and_tested(code: str, capsys: pytest.CaptureFixture[
     assert all(section in rule.doc for section in DOC_SECTIONS)
     example = rule.doc.split("## Example", 1)[1].split("## Use instead", 1)
     assert "```" in example[0] and "```" in example[1], "a failing and a passing example"
-    module = rule.origin.removeprefix("rules.")
+    module = rule.origin.removeprefix("minutes_lint.rules.")
     assert (ROOT / "tests" / "rules" / f"test_{module}.py").is_file()
     assert rule.summary and not rule.summary.endswith(".")
     assert main(["rule", code]) == 0

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import acronym_near_miss as rule
+from minutes_lint.rules import acronym_near_miss as rule
 from tests.rule_helpers import fix, lint, where
 
 

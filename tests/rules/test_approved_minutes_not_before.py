@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import approved_minutes_not_before as rule
+from minutes_lint.rules import approved_minutes_not_before as rule
 from tests.rule_helpers import lint, where
 
 MINUTES = """\

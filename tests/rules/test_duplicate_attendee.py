@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rules.duplicate_attendee as rule
+import minutes_lint.rules.duplicate_attendee as rule
 from tests.rule_helpers import lint, where
 
 HEAD = "## Attendees\n\n"

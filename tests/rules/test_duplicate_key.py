@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import duplicate_key as rule
+from minutes_lint.rules import duplicate_key as rule
 from tests.rule_helpers import lint, where
 
 TWICE = """\

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from minutes_lint.config import ConfigError
-from rules import identifier_format as rule
+from minutes_lint.rules import identifier_format as rule
 from tests.rule_helpers import fix, lint, where
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import invalid_yaml as rule
+from minutes_lint.rules import invalid_yaml as rule
 from tests.rule_helpers import lint, where
 
 BAD_QUOTES = """\

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rules.malformed_attendee_entry as rule
+import minutes_lint.rules.malformed_attendee_entry as rule
 from tests.rule_helpers import lint, where
 
 HEAD = "## Attendees\n\n"

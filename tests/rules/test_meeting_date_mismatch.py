@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from rules import meeting_date_mismatch as rule
+from minutes_lint.rules import meeting_date_mismatch as rule
 from tests.rule_helpers import fix, lint, where
 
 WRONG_YEAR = """\

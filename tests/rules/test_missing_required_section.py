@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import missing_required_section as rule
+from minutes_lint.rules import missing_required_section as rule
 from tests.rule_helpers import lint, where
 
 MINUTES = """\

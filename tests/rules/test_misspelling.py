@@ -4,7 +4,7 @@ import pytest
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
-from rules import misspelling as rule
+from minutes_lint.rules import misspelling as rule
 from tests.rule_helpers import fix, lint, where
 
 CASES = [

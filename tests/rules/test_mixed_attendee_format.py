@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rules.mixed_attendee_format as rule
+import minutes_lint.rules.mixed_attendee_format as rule
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
 from tests.rule_helpers import fix, lint, where

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import mixed_heading_levels as rule
+from minutes_lint.rules import mixed_heading_levels as rule
 from tests.rule_helpers import fix, lint, where
 
 

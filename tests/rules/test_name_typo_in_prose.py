@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from rules import name_typo_in_prose as rule
+from minutes_lint.rules import name_typo_in_prose as rule
 from tests.rule_helpers import fix, lint, where
 
 LISTED = {

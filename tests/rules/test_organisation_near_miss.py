@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rules.organisation_near_miss as rule
+import minutes_lint.rules.organisation_near_miss as rule
 from tests.rule_helpers import fix, lint, where
 
 HEAD = "## Attendees\n\n"

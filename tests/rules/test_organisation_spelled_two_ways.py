@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import rules.organisation_spelled_two_ways as rule
+import minutes_lint.rules.organisation_spelled_two_ways as rule
 from tests.rule_helpers import fix, lint, where
 
 HEAD = "## Attendees\n\n"

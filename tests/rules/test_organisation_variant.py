@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import rules.organisation_variant as rule
+import minutes_lint.rules.organisation_variant as rule
 from minutes_lint.diagnostics import Applicability
 from minutes_lint.roster import Roster, parse_roster
 from tests.rule_helpers import fix, lint, where

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import section_numbering as rule
+from minutes_lint.rules import section_numbering as rule
 from tests.rule_helpers import fix, lint, where
 
 

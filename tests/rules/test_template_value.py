@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from minutes_lint.config import ConfigError
-from rules import template_value as rule
+from minutes_lint.rules import template_value as rule
 from tests.rule_helpers import lint, where
 
 FROM_TEMPLATE = """\

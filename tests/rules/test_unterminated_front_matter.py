@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import unterminated_front_matter as rule
+from minutes_lint.rules import unterminated_front_matter as rule
 from tests.rule_helpers import lint, where
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import weekday_mismatch as rule
+from minutes_lint.rules import weekday_mismatch as rule
 from tests.rule_helpers import fix, lint, where
 
 HEAD = """\

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules import yearless_date_far as rule
+from minutes_lint.rules import yearless_date_far as rule
 from tests.rule_helpers import lint, where
 
 HEAD = """\
