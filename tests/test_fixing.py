@@ -18,7 +18,7 @@ from minutes_lint.diagnostics import (
     Position,
     Severity,
 )
-from minutes_lint.fixing import (
+from minutes_lint.fixes.edits import (
     FixOutcome,
     apply_fixes,
     fix_until_stable,

@@ -29,7 +29,7 @@ from minutes_lint.corpus import Corpus, extract_facts
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
-from minutes_lint.fixing import fix_until_stable
+from minutes_lint.fixes.edits import fix_until_stable
 from minutes_lint.registry import load_rules
 from minutes_lint.source import ReadFailure, Source, decode, read_source
 from tests.test_cli import BAD, subprocess_run

@@ -12,7 +12,7 @@ from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
 from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
-from minutes_lint.project import build_corpus, expand_paths
+from minutes_lint.corpus_loader import build_corpus, expand_paths
 from minutes_lint.registry import Rule, load_rules
 from minutes_lint.results_cache import ResultsCache, document_key
 from minutes_lint.roster import load_roster
@@ -95,7 +95,7 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
             if large:
                 doc.release()  # memory stays bounded however many documents a run has
             return _FileOutcome(found, [], False, "", "", engine.crashed)
-        from minutes_lint.fix_files import fix_document
+        from minutes_lint.fixes.files import fix_document
 
         result = fix_document(
             doc,
@@ -175,7 +175,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _write_document(text: str, bom: bool) -> None:
     """Write a document read from stdin back to stdout, byte for byte as it would be saved."""
-    from minutes_lint.writing import encode_text
+    from minutes_lint.fixes.atomic_write import encode_text
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)

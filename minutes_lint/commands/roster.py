@@ -18,9 +18,9 @@ from minutes_lint.cli import EXIT_CLEAN, EXIT_PROBLEMS, settings_for
 from minutes_lint.clusters import Cluster, organisation_clusters, people_clusters
 from minutes_lint.config import ConfigError
 from minutes_lint.corpus import Corpus
-from minutes_lint.project import build_corpus
+from minutes_lint.corpus_loader import build_corpus
 from minutes_lint.roster import load_roster, roster_path
-from minutes_lint.writing import encode_text, write_atomic
+from minutes_lint.fixes.atomic_write import encode_text, write_atomic
 
 HEADER = """\
 # minutes-roster.yaml: canonical spellings for minutes-lint.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_lint.writing import (
+from minutes_lint.fixes.atomic_write import (
     WriteError,
     encode_text,
     unchanged_or_write,
@@ -169,7 +169,7 @@ def test_a_crash_before_the_replace_leaves_the_original(minutes: Path) -> None:
         """
         import os, sys
         from pathlib import Path
-        from minutes_lint import writing
+        from minutes_lint.fixes import atomic_write as writing
 
         def crash(source, target):
             os._exit(17)

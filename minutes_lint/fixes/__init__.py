@@ -1,0 +1,1 @@
+"""Fixes: applying edits until a document is stable, and writing files back safely."""
