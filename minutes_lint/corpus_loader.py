@@ -10,10 +10,10 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus, Facts, extract_facts
 from minutes_lint.document import Document
+from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode

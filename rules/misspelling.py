@@ -98,7 +98,9 @@ def builtin_entries() -> dict[str, Entry]:
     """The shipped dictionary, read once per process on first use."""
     from importlib import resources  # once per process, when the list is first needed
 
-    text = resources.files(__package__ or "minutes_lint.rules").joinpath(DATA_FILE).read_text("utf-8")
+    text = (
+        resources.files(__package__ or "minutes_lint.rules").joinpath(DATA_FILE).read_text("utf-8")
+    )
     return parse_entries(text.splitlines())
 
 

@@ -23,7 +23,9 @@ def test_every_rule_module_is_registered_once() -> None:
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     entry_points = declared["project"]["entry-points"]["minutes_lint.rules"]
     modules = {p.stem for p in (ROOT / "rules").glob("*.py") if p.stem != "__init__"}
-    assert sorted(v.removeprefix("minutes_lint.rules.") for v in entry_points.values()) == sorted(modules)
+    assert sorted(v.removeprefix("minutes_lint.rules.") for v in entry_points.values()) == sorted(
+        modules
+    )
     assert set(entry_points) == set(RULES)
     for code, target in entry_points.items():
         assert RULES[code].origin == target

@@ -8,11 +8,11 @@ import sys
 from dataclasses import dataclass, field
 
 from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, settings_for
+from minutes_lint.corpus_loader import build_corpus, expand_paths
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
 from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
-from minutes_lint.corpus_loader import build_corpus, expand_paths
 from minutes_lint.registry import Rule, load_rules
 from minutes_lint.results_cache import ResultsCache, document_key
 from minutes_lint.roster import load_roster

@@ -19,8 +19,8 @@ from minutes_lint.clusters import Cluster, organisation_clusters, people_cluster
 from minutes_lint.config import ConfigError
 from minutes_lint.corpus import Corpus
 from minutes_lint.corpus_loader import build_corpus
-from minutes_lint.roster import load_roster, roster_path
 from minutes_lint.fixes.atomic_write import encode_text, write_atomic
+from minutes_lint.roster import load_roster, roster_path
 
 HEADER = """\
 # minutes-roster.yaml: canonical spellings for minutes-lint.

@@ -9,9 +9,9 @@ from pathlib import Path
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine, engine_diagnostic
+from minutes_lint.fixes.atomic_write import WriteError, encode_text, unchanged_or_write
 from minutes_lint.fixes.edits import fix_until_stable
 from minutes_lint.source import Source
-from minutes_lint.fixes.atomic_write import WriteError, encode_text, unchanged_or_write
 
 
 @dataclass

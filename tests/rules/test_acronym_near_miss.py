@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from minutes_lint.rules import acronym_near_miss as rule
+
 from tests.rule_helpers import fix, lint, where
 
 

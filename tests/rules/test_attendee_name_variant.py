@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutes_lint.roster import parse_roster
 from minutes_lint.rules import attendee_name_variant as rule
+
+from minutes_lint.roster import parse_roster
 from tests.rule_helpers import fix, lint, where
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import minutes_lint.rules.duplicate_attendee as rule
 import pytest
 
-import minutes_lint.rules.duplicate_attendee as rule
 from tests.rule_helpers import lint, where
 
 HEAD = "## Attendees\n\n"

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from minutes_lint.rules import identifier_format as rule
 
 from minutes_lint.config import ConfigError
-from minutes_lint.rules import identifier_format as rule
 from tests.rule_helpers import fix, lint, where
 
 

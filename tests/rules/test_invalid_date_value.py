@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from minutes_lint.rules import invalid_date_value as rule
+
 from tests.rule_helpers import lint, where
 
 

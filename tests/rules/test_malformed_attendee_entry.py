@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import minutes_lint.rules.malformed_attendee_entry as rule
 import pytest
 
-import minutes_lint.rules.malformed_attendee_entry as rule
 from tests.rule_helpers import lint, where
 
 HEAD = "## Attendees\n\n"

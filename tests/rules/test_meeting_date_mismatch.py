@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from minutes_lint.rules import meeting_date_mismatch as rule
+
 from tests.rule_helpers import fix, lint, where
 
 WRONG_YEAR = """\

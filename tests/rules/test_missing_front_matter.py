@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from minutes_lint.rules import missing_front_matter as rule
 
 from minutes_lint.diagnostics import Severity
-from minutes_lint.rules import missing_front_matter as rule
 from tests.rule_helpers import lint, where
 
 PLAIN = "## Attendees\nAlice Moreau (Example CA)\n"

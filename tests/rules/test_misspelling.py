@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from minutes_lint.rules import misspelling as rule
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
-from minutes_lint.rules import misspelling as rule
 from tests.rule_helpers import fix, lint, where
 
 CASES = [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import minutes_lint.rules.mixed_attendee_format as rule
 import pytest
 
-import minutes_lint.rules.mixed_attendee_format as rule
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
 from tests.rule_helpers import fix, lint, where

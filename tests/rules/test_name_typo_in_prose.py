@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from minutes_lint.rules import name_typo_in_prose as rule
+
 from tests.rule_helpers import fix, lint, where
 
 LISTED = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import minutes_lint.rules.organisation_spelled_two_ways as rule
 import pytest
 
-import minutes_lint.rules.organisation_spelled_two_ways as rule
 from tests.rule_helpers import fix, lint, where
 
 HEAD = "## Attendees\n\n"

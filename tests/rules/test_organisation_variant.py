@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import minutes_lint.rules.organisation_variant as rule
 import pytest
 
-import minutes_lint.rules.organisation_variant as rule
 from minutes_lint.diagnostics import Applicability
 from minutes_lint.roster import Roster, parse_roster
 from tests.rule_helpers import fix, lint, where

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from minutes_lint.rules import template_placeholder as rule
+
 from tests.rule_helpers import lint, where
 
 HEAD = "---\ntitle: Minutes\nauthor: Author name\ndate: {{ .Date }}\n---\n"

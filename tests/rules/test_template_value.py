@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from minutes_lint.rules import template_value as rule
 
 from minutes_lint.config import ConfigError
-from minutes_lint.rules import template_value as rule
 from tests.rule_helpers import lint, where
 
 FROM_TEMPLATE = """\

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from minutes_lint.rules import title_pattern as rule
 
 from minutes_lint.config import ConfigError
-from minutes_lint.rules import title_pattern as rule
 from tests.rule_helpers import lint, where
 
 PATTERN = r"^\d{4}-\d{2}-\d{2} Minutes of the "

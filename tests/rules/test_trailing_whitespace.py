@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from minutes_lint.rules import trailing_whitespace as rule
 
 from minutes_lint.diagnostics import Applicability
-from minutes_lint.rules import trailing_whitespace as rule
 from tests.rule_helpers import fix, lint, where
 
 CASES = [

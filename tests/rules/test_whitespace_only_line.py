@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from minutes_lint.rules import whitespace_only_line as rule
+
 from tests.rule_helpers import fix, lint, where
 
 CASES = [
