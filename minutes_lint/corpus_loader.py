@@ -7,12 +7,13 @@ import glob
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from minutes_lint.config import Settings
-from minutes_lint.corpus import Corpus, Facts, extract_facts
+from minutes_lint.corpus import Corpus, FactValues
 from minutes_lint.document import Document
+from minutes_lint.facts import Fact
 from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
@@ -86,18 +87,18 @@ def corpus_files(settings: Settings) -> list[Path]:
     return [root / rel for rel in sorted(found)]
 
 
-def _facts_from_bytes(item: tuple[str, bytes]) -> Facts | None:
+def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactValues | None:
+    """Parse one document and extract the named facts (runs in a worker process too)."""
+    from minutes_lint.facts import resolve
+
     source = decode(item[0], item[1])
     if not isinstance(source, Source):
         return None
-    return extract_facts(Document(source))
+    return extract_all(Document(source), [resolve(ref) for ref in item[2]])
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    try:
-        return os.path.relpath(path, cwd)
-    except ValueError:
-        return str(path)
+def extract_all(doc: Document, facts: Sequence[Fact]) -> FactValues:
+    return {f.key: f.extract(doc) for f in facts}
 
 
 def build_corpus(
@@ -106,11 +107,12 @@ def build_corpus(
     *,
     use_cache: bool,
     roster: Roster | None = None,
+    facts: Sequence[Fact] = (),
 ) -> Corpus:
     """The run's documents plus, in a configured project, every document of its corpus.
 
     The corpus fingerprint (content of the run's documents, size and modification
-    time of the others, the roster) is computed at once; the facts are gathered only
+    time of the others, the roster) is computed at once; the ``facts`` are gathered only
     when a rule first needs them, which a run answered from the results cache never does.
     """
     run_paths = {Path(os.path.abspath(d.path)) for d in documents}
@@ -127,62 +129,65 @@ def build_corpus(
             stamps.append(f"{path} {st.st_size} {st.st_mtime_ns}")
     stamps.sort()
     stamps += [roster.digest if roster else "", repr(settings.nicknames)]
+    wanted = list(dict.fromkeys(facts))
+    corpus = Corpus({}, roster, settings.nicknames, settings.root)
 
-    def gather() -> list[Facts]:
-        return _gather_facts(settings, documents, others, use_cache)
+    def gather() -> dict[str, FactValues]:
+        return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
 
-    corpus = Corpus(gather, roster, settings.nicknames)
+    corpus._source = gather
     corpus.fingerprint = hashlib.sha256("\n".join(stamps).encode()).hexdigest()
     return corpus
 
 
 def _gather_facts(
-    settings: Settings, documents: list[Document], others: list[Path], use_cache: bool
-) -> list[Facts]:
+    corpus: Corpus,
+    settings: Settings,
+    documents: list[Document],
+    others: list[Path],
+    use_cache: bool,
+    wanted: list[Fact],
+) -> dict[str, FactValues]:
     """Facts of every document: from the cache when the content hash is unchanged.
 
     A run document's facts always describe the text being linted (for stdin, not the
     file of the same name); the other documents are read in parallel when there are many.
     """
-    cwd = Path.cwd()
+    keys = [f.key for f in wanted]
+    refs = [f.ref for f in wanted]
     cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
-    facts: list[Facts] = []
-    pending: list[tuple[int, Document, str]] = []
+    found: dict[str, FactValues] = {}
+    pending: list[tuple[Document, str]] = []
     for doc in documents:
         path = Path(os.path.abspath(doc.path))
         digest = hashlib.sha256(doc.source.data).hexdigest()
-        found = cache.matching(path, digest)
-        if found is None:
-            pending.append((len(facts), doc, digest))
-            found = Facts(doc.path)  # replaced below
-        found.path = doc.path
-        facts.append(found)
+        cached = cache.matching(path, digest, keys)
+        found[corpus.key(doc.path)] = cached if cached is not None else {}
+        if cached is None:
+            pending.append((doc, digest))
     if len(pending) < THRESHOLD:
         # few documents: parse them here, once, and keep the models for the rules
-        extracted = [extract_facts(doc) for _, doc, _ in pending]
+        extracted: list[FactValues | None] = [extract_all(doc, wanted) for doc, _ in pending]
     else:
         # many: parse in parallel and keep nothing, so memory does not grow with the run
-        items = [(doc.path, doc.source.data) for _, doc, _ in pending]
-        results = ordered_map(_facts_from_bytes, items)
-        extracted = [f or Facts(i[0]) for f, i in zip(results, items, strict=True)]
-    for (index, doc, digest), found in zip(pending, extracted, strict=True):
-        found.path = doc.path
-        facts[index] = found
+        items = [(doc.path, doc.source.data, refs) for doc, _ in pending]
+        extracted = ordered_map(_facts_from_bytes, items)
+    for (doc, digest), values in zip(pending, extracted, strict=True):
+        values = values or {k: None for k in keys}
+        found[corpus.key(doc.path)] = values
         path = Path(os.path.abspath(doc.path))
         try:
             st = path.stat()
-            cache.store(Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns), found)
+            cache.store(Stale(path, doc.source.data, digest, st.st_size, st.st_mtime_ns), values)
         except OSError:
             pass
-    fresh, stale = cache.lookup(others)
-    for path, (found, _digest) in fresh.items():
-        found.path = display_path(path, cwd)
-        facts.append(found)
-    items = [(str(s.path), s.data) for s in stale]
-    for entry, found in zip(stale, ordered_map(_facts_from_bytes, items), strict=True):
-        if found is not None:
-            cache.store(entry, found)
-            found.path = display_path(entry.path, cwd)
-            facts.append(found)
+    fresh, stale = cache.lookup(others, keys)
+    for path, values in fresh.items():
+        found[corpus.key(str(path))] = values
+    items = [(str(s.path), s.data, refs) for s in stale]
+    for entry, values in zip(stale, ordered_map(_facts_from_bytes, items), strict=True):
+        if values is not None:
+            cache.store(entry, values)
+            found[corpus.key(str(entry.path))] = values
     cache.save()
-    return facts
+    return dict(sorted(found.items()))

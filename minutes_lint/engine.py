@@ -8,7 +8,7 @@ what survives: severity overrides, per-file ignores and suppressions.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from minutes_lint.config import ConfigError, Settings
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic, Position, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import Fact
 from minutes_lint.registry import Rule, RuleContext
 from minutes_lint.selection import ENGINE_CODES, rule_options
 from minutes_lint.source import ReadFailure
@@ -46,12 +47,18 @@ class Engine:
         """A hash of everything besides a document that its diagnostics depend on."""
         import json
 
-        from minutes_lint.results_cache import code_fingerprint
+        from minutes_lint.facts import code_stamp
+        from minutes_lint.registry import DISTRIBUTIONS
 
-        files = [rule.check.__code__.co_filename for rule in self.rules.values()]
         settings = self.settings
         parts = {
-            "code": code_fingerprint(files),
+            # minutes-lint's version and code, and each rule's module, package data and
+            # distribution: a changed word list or a new plugin release is a new key
+            "code": {
+                code: [code_stamp(rule.origin), DISTRIBUTIONS.get(rule.origin, "")]
+                for code, rule in self.rules.items()
+            },
+            "facts": sorted(f.key for f in self.facts),
             "options": self.options,
             "engine": sorted(self.engine_codes),
             "severity": {k: v.value for k, v in settings.severity.items()},
@@ -60,6 +67,11 @@ class Engine:
             "corpus": self.corpus.fingerprint if self.corpus is not None else "",
         }
         return json.dumps(parts, sort_keys=True, default=str)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """Every fact the selected rules need from each document of the corpus."""
+        return list(dict.fromkeys(f for rule in self.rules.values() for f in rule.facts))
 
     @property
     def needs_corpus(self) -> bool:
@@ -92,6 +104,7 @@ class Engine:
         return self.decide(doc, found)
 
     def decide(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+        found = self._settle_overlaps(found)
         found = [self._with_severity(d) for d in found]
         ignored = self._file_ignores(doc.path)
         if ignored:
@@ -111,6 +124,28 @@ class Engine:
                         )
                     )
         return sorted(found, key=lambda d: d.sort_key)
+
+    def _settle_overlaps(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """Where a rule that supersedes another flags or edits text that the other's finding
+        flags or edits, drop the other's finding.
+
+        Overlap between rules is settled here, in one place: a rule declares
+        ``SUPERSEDES`` (its finding is the more specific one), and neither rule needs to
+        know whether the other is selected.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for d in found:
+            rule = self.rules.get(d.code)
+            if rule is not None:
+                for code in rule.supersedes:
+                    spans.setdefault(code, []).extend(_touched(d))
+        if not spans:
+            return found
+        return [
+            d
+            for d in found
+            if d.code not in spans or not any(_overlap(s, spans[d.code]) for s in _touched(d))
+        ]
 
     def _could_fire(self, codes: tuple[str, ...]) -> bool:
         # a suppression of a rule that is not selected is not "unused": it may matter elsewhere
@@ -149,6 +184,19 @@ class Engine:
                 snippet=failure.message,
             )
         ]
+
+
+def _touched(d: Diagnostic) -> list[tuple[int, int]]:
+    """The spans a diagnostic flags or would edit."""
+    spans = [(d.offset, d.end_offset)]
+    if d.fix is not None:
+        spans.extend((e.start, e.end) for e in d.fix.edits)
+    return spans
+
+
+def _overlap(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    a, b = span[0], max(span[1], span[0] + 1)
+    return any(a < max(end, start + 1) and start < b for start, end in spans)
 
 
 def relative_posix(path: str, root: Path) -> str:

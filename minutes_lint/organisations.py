@@ -23,7 +23,6 @@ __all__ = [
     "Occurrence",
     "findings",
     "occurrences",
-    "reported_keys",
     "same_spelling",
 ]
 
@@ -166,8 +165,3 @@ def _find(doc: Document, prose: bool) -> list[Finding]:
             )
     out.sort(key=lambda f: f.occurrences[0].start)
     return out
-
-
-def reported_keys(doc: Document, prose: bool = True) -> set[str]:
-    """Keys of the organisations that ``doc`` writes two ways (those of its findings)."""
-    return {org_key(f.occurrences[0].text) for f in findings(doc, prose)}

@@ -1,10 +1,14 @@
 """Using both cores on large runs: a process pool above a threshold, serial below it.
 
-Workers are forked after the parent has built what they share (the engine and
-the corpus with its indexes), so nothing big is pickled; each task is a
-document index and each result is small.  Results come back in input order,
-so a parallel run reports exactly what a serial run reports.  Where fork is
-not available the work runs serially.
+Results come back in input order, so a parallel run reports exactly what a serial run
+reports.  The pool starts its workers with ``fork`` where the platform has it (the task
+and what it shares are inherited, nothing big is pickled) and with ``spawn`` elsewhere
+(macOS, Windows), where the task must be a module-level function and its items
+picklable; ``MINUTES_LINT_START_METHOD`` chooses one explicitly.  Whatever goes wrong
+with the pool itself (a task that cannot be sent to a worker, a worker that dies, a
+platform without process support) falls back to running the work serially: a run is
+never lost, and never hangs, because of the pool.  Exceptions raised by the task itself
+are the task's and propagate as they would serially.
 """
 
 from __future__ import annotations
@@ -27,11 +31,23 @@ def worker_count(items: int) -> int:
         return max(1, min(int(wanted), items or 1))
     if items < THRESHOLD:
         return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def start_method() -> str:
+    """``fork`` where the platform has it, else ``spawn``; the environment may choose."""
     import multiprocessing  # only large runs pay for it
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    methods = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get("MINUTES_LINT_START_METHOD", "")
+    if wanted in methods:
+        return wanted
+    return "fork" if "fork" in methods else "spawn"
+
+
+def _set_task(task: Callable[[Any], Any]) -> None:
+    global _TASK
+    _TASK = task
 
 
 def _run(item: Any) -> Any:
@@ -44,14 +60,37 @@ def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
     workers = worker_count(len(items))
     if workers <= 1:
         return [task(item) for item in items]
-    import multiprocessing
-
-    global _TASK
-    _TASK = task  # inherited by the forked workers
     try:
-        context = multiprocessing.get_context("fork")
+        return _pooled(task, items, workers)
+    except _PoolFailure:
+        return [task(item) for item in items]
+
+
+class _PoolFailure(Exception):
+    """The pool could not do the work (not the task's own error)."""
+
+
+def _pooled(task: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    import multiprocessing
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = start_method()
+    try:
+        context = multiprocessing.get_context(method)
+        if method != "fork":
+            pickle.dumps(task)  # a closure cannot reach a spawned worker: run serially
         chunk = max(1, len(items) // (workers * 8))
-        with context.Pool(workers) as pool:
-            return pool.map(_run, items, chunksize=chunk)
-    finally:
-        _TASK = None
+        # the task reaches each worker once, through the initializer (inherited by fork,
+        # pickled by spawn); each item and result is small
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_set_task, initargs=(task,)
+        ) as pool:
+            return list(pool.map(_run, items, chunksize=chunk))
+    except (BrokenProcessPool, pickle.PicklingError, OSError, ImportError, ValueError) as exc:
+        raise _PoolFailure(str(exc)) from exc
+    except (AttributeError, TypeError) as exc:
+        if "pickle" in str(exc):
+            raise _PoolFailure(str(exc)) from exc
+        raise

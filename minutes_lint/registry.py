@@ -9,6 +9,8 @@ A rule is a module with module-level declarations and one ``check`` function::
     SCOPE = "document"                  # or "corpus": also sees every document of the corpus
     FIX = "safe"                        # "none", "safe", "unsafe" or "sometimes"
     OPTIONS = {"max": 3}                # option -> default (the type of the default is enforced)
+    FACTS = (some_fact,)                # corpus rules: what they need from every document
+    SUPERSEDES = ("AT007",)             # where both report overlapping spans, this rule wins
 
     def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]: ...
 
@@ -29,12 +31,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from minutes_lint.diagnostics import Problem, Severity
+from minutes_lint.facts import Fact
 
 if TYPE_CHECKING:
     from minutes_lint.corpus import Corpus
     from minutes_lint.document import Document
 
 ENTRY_POINT_GROUP = "minutes_lint.rules"
+# rule module -> "distribution-version" that published it (part of the cache keys)
+DISTRIBUTIONS: dict[str, str] = {}
 DOC_SECTIONS = (
     "## What it does",
     "## Why is this bad?",
@@ -73,6 +78,8 @@ class Rule:
     doc: str
     check: Callable[[Document, RuleContext], Iterable[Problem]]
     origin: str = field(default="")
+    facts: tuple[Fact, ...] = ()
+    supersedes: tuple[str, ...] = ()
 
     def run(self, doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         yield from self.check(doc, ctx)
@@ -110,7 +117,28 @@ def rule_from_module(module: ModuleType) -> Rule:
     if missing:
         raise RuleError(f"{where}: docstring lacks {', '.join(missing)}")
     check = need("check", Callable)  # type: ignore[arg-type]
-    return Rule(code, name, summary, severity, scope, fix, options, doc.strip(), check, where)
+    facts = tuple(getattr(module, "FACTS", ()))
+    if any(not isinstance(f, Fact) for f in facts):
+        raise RuleError(f"{where}: FACTS must hold facts made with minutes_lint.api.fact")
+    if facts and scope != "corpus":
+        raise RuleError(f"{where}: FACTS are read from the corpus: declare SCOPE = 'corpus'")
+    supersedes = tuple(getattr(module, "SUPERSEDES", ()))
+    if any(not isinstance(c, str) or not _CODE.match(c) for c in supersedes):
+        raise RuleError(f"{where}: SUPERSEDES must list rule codes")
+    return Rule(
+        code,
+        name,
+        summary,
+        severity,
+        scope,
+        fix,
+        options,
+        doc.strip(),
+        check,
+        where,
+        facts,
+        supersedes,
+    )
 
 
 def load_rules(modules: Iterable[ModuleType] | None = None) -> dict[str, Rule]:
@@ -175,16 +203,19 @@ def entry_point_specs() -> list[tuple[str, str]]:
             if dist in seen:
                 continue
             seen.add(dist)
-            found.extend(_group(os.path.join(folder or ".", entry, "entry_points.txt")))
+            group = _group(os.path.join(folder or ".", entry, "entry_points.txt"))
+            for _name, value in group:
+                DISTRIBUTIONS[value.split(":", 1)[0].strip()] = entry.rsplit(".", 1)[0]
+            found.extend(group)
     if unusual:
         from importlib.metadata import entry_points
 
         known = {name for name, _ in found}
-        found += [
-            (ep.name, ep.value)
-            for ep in entry_points(group=ENTRY_POINT_GROUP)
-            if ep.name not in known
-        ]
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            if ep.name not in known:
+                found.append((ep.name, ep.value))
+                if ep.dist is not None:
+                    DISTRIBUTIONS[ep.module] = f"{ep.dist.name}-{ep.dist.version}"
     return found
 
 

@@ -12,27 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from minutes_lint import __version__
 from minutes_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
 
 RESULTS_DIR = "results-v1"
-
-
-def code_fingerprint(module_files: Iterable[str]) -> str:
-    """minutes-lint's version and the modification times of the code that checks."""
-    engine = Path(__file__).parent
-    files = sorted({*module_files, *map(str, engine.glob("*.py"))})
-    stamps = []
-    for name in files:
-        try:
-            stamps.append(f"{name}:{os.stat(name).st_mtime_ns}")
-        except OSError:
-            stamps.append(name)
-    return _hash(__version__, *stamps)
 
 
 def _hash(*parts: str) -> str:

@@ -36,13 +36,15 @@ an outside standard) that happens to be one letter away from a common one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from minutes_lint.corpus import ACRONYM, Corpus
+from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.registry import RuleContext
 
 CODE = "TX002"
@@ -57,6 +59,29 @@ MIN_LENGTH = 4
 MAX_RARE = 2  # uses in the corpus of a word that may be a typo
 MIN_FREQUENT = 10  # uses in the corpus of the acronym it may stand for
 MIN_RATIO = 5
+ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+@fact("TX002.acronyms", version=1)
+def acronyms(doc: Document) -> dict[str, int]:
+    """How often each all-caps word is written in the document's prose."""
+    found: Counter[str] = Counter()
+    for start, end in doc.prose_spans:
+        found.update(ACRONYM.findall(doc.text, start, end))
+    return dict(found)
+
+
+FACTS = (acronyms,)
+
+
+def _counts(corpus: Corpus) -> Counter[str]:
+    def build() -> Counter[str]:
+        total: Counter[str] = Counter()
+        for found in corpus.facts(acronyms).values():
+            total.update(found)
+        return total
+
+    return corpus.memo(f"{CODE}.counts", build)
 
 
 @dataclass(frozen=True)
@@ -81,7 +106,7 @@ def _index(corpus: Corpus) -> _Index:
 
 def _build_index(corpus: Corpus) -> _Index:
     variants: dict[str, set[str]] = {}
-    for word, count in corpus.acronyms.items():
+    for word, count in _counts(corpus).items():
         if count < MIN_FREQUENT or len(word) < MIN_LENGTH:
             continue
         variants.setdefault(word, set()).add(word)
@@ -108,9 +133,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 found.setdefault(m.group(), []).append((m.start(), m.end()))
     if not found:
         return
-    counts = corpus.acronyms
+    counts = _counts(corpus)
     own: Counter[str] = Counter()
-    if doc.path not in corpus.facts:  # a document outside the corpus counts itself
+    if doc.path not in corpus:  # a document outside the corpus counts itself
         own = Counter({word: len(places) for word, places in found.items()})
     index = _index(corpus)
     for word, places in found.items():

@@ -43,6 +43,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.names import Spelling, clean_spelling
 from minutes_lint.registry import RuleContext
 
@@ -53,6 +54,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
+FACTS = (attendees,)
 _PART = {"given": "given name", "surname": "family name", "middle": "middle name"}
 
 
@@ -101,7 +103,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                     name,
                     None if tie else best.text,
                     f"{'equally often' if tie else 'more often'} written “{best.text}” "
-                    f"({_places(best, doc.path)})" + (" (a tie)" if tie else ""),
+                    f"({_places(best, corpus.key(doc.path))})" + (" (a tie)" if tie else ""),
                     False,
                 )
                 continue
@@ -118,7 +120,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 entry.name_end,
                 name,
                 None if tie else other.text,
-                f"may be a misspelling of “{other.text}” ({_places(other, doc.path)}); "
+                f"may be a misspelling of “{other.text}” ({_places(other, corpus.key(doc.path))}); "
                 f"the {_PART[miss.part]} differs by one letter" + (" (a tie)" if tie else ""),
                 False,
             )

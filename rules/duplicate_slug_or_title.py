@@ -40,10 +40,15 @@ author's call.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.registry import RuleContext
+
+if TYPE_CHECKING:
+    from minutes_lint.corpus import Corpus
 
 CODE = "FM010"
 NAME = "duplicate-slug-or-title"
@@ -57,6 +62,33 @@ _SHOWN = 3
 _Places = list[tuple[str, int]]
 
 
+@fact("FM010.title-and-slug", version=1)
+def title_and_slug(doc: Document) -> dict[str, list[object]]:
+    """The front-matter ``title`` and ``slug`` that are strings, with their lines."""
+    found: dict[str, list[object]] = {}
+    fm = doc.front_matter
+    if fm.ok:
+        for key in ("title", "slug"):
+            entry = fm.get(key)
+            if entry is not None and isinstance(entry.value, str):
+                found[key] = [_normal(entry.value), doc.position(entry.value_start).line]
+    return found
+
+
+FACTS = (title_and_slug,)
+
+
+def _index(corpus: Corpus, key: str) -> dict[str, _Places]:
+    def build() -> dict[str, _Places]:
+        index: dict[str, _Places] = {}
+        for path, found in corpus.facts(title_and_slug).items():
+            if key in found and found[key][0]:
+                index.setdefault(found[key][0], []).append((path, found[key][1]))
+        return index
+
+    return corpus.memo(f"{CODE}.{key}s", build)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     corpus = ctx.corpus
     fm = doc.front_matter
@@ -65,7 +97,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if ctx.options["check-slugs"]:
         entry = fm.get("slug")
         if entry is not None and isinstance(entry.value, str) and entry.value.strip():
-            others = _others(corpus.slugs.get(_normal(entry.value), []), doc.path)
+            others = _others(
+                _index(corpus, "slug").get(_normal(entry.value), []), corpus.key(doc.path)
+            )
             if others:
                 yield Problem(
                     entry.value_start,
@@ -77,7 +111,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         entry = fm.get("title")
         title = _normal(entry.value) if entry is not None and isinstance(entry.value, str) else ""
         if entry is not None and title:
-            others = _others(corpus.titles.get(title, []), doc.path)
+            others = _others(_index(corpus, "title").get(title, []), corpus.key(doc.path))
             if others:
                 yield Problem(
                     entry.value_start,

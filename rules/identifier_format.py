@@ -53,6 +53,7 @@ from minutes_lint.config import ConfigError
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.registry import RuleContext
 
 CODE = "TX003"
@@ -166,14 +167,27 @@ def rewrite(digits: str, dash: str, form: Form) -> tuple[str, str]:
     return new_dash, core.zfill(form.width) if form.width else core
 
 
+@fact("TX003.identifiers", version=1)
+def identifiers(doc: Document) -> list[list[object]]:
+    """Every identifier of the prose: ``[prefix, dash, digits, line]``."""
+    return [
+        [m.group(1), m.group(2), m.group(3), doc.position(m.start()).line]
+        for start, end in doc.prose_spans
+        for m in _IDENTIFIER.finditer(doc.text, start, end)
+    ]
+
+
+FACTS = (identifiers,)
+
+
 class _Forms:
     """Series of one corpus and their inferred forms, built once per corpus."""
 
     def __init__(self, corpus: Corpus, extra: list[tuple[str, str, str, str, int]]) -> None:
         self.series: dict[str, Series] = {}
-        for facts in corpus.facts.values():
-            for prefix, dash, digits, line in facts.identifiers:
-                self._add(prefix, dash, digits, facts.path, line)
+        for path, found in corpus.facts(identifiers).items():
+            for prefix, dash, digits, line in found:
+                self._add(prefix, dash, digits, path, line)
         for prefix, dash, digits, path, line in extra:
             self._add(prefix, dash, digits, path, line)
         self._forms: dict[str, Form | None] = {}
@@ -192,14 +206,11 @@ class _Forms:
 
 
 def _forms(doc: Document, corpus: Corpus) -> _Forms:
-    if doc.path not in corpus.facts:  # a document outside the corpus counts itself
-        own = [
-            (m.group(1), m.group(2), m.group(3), doc.path, doc.position(m.start()).line)
-            for start, end in doc.prose_spans
-            for m in _IDENTIFIER.finditer(doc.text, start, end)
-        ]
+    if doc.path not in corpus:  # a document outside the corpus counts itself
+        here = corpus.key(doc.path)
+        own = [(p, d, n, here, line) for p, d, n, line in identifiers(doc)]
         return _Forms(corpus, own)
-    return corpus.memo(f"{__name__}.forms", lambda: _Forms(corpus, []))
+    return corpus.memo(f"{CODE}.forms", lambda: _Forms(corpus, []))
 
 
 def _configured(options: Mapping[str, object]) -> dict[str, Form]:
@@ -213,6 +224,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     configured = _configured(ctx.options)
     allowed = {str(p) for p in ctx.options["prefixes"]}
     forms = _forms(doc, ctx.corpus) if ctx.corpus is not None else None
+    here = ctx.corpus.key(doc.path) if ctx.corpus is not None else doc.path
     text = doc.text
     for start, end in doc.prose_spans:
         for m in _IDENTIFIER.finditer(text, start, end):
@@ -226,11 +238,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             if (new_dash, new_digits) == (dash, digits):
                 continue
             new = f"{prefix}{new_dash}{new_digits}"
-            yield _problem(doc, m.start(), m.end(), m.group(), new, form, forms)
+            yield _problem(m.start(), m.end(), m.group(), new, form, forms, here)
 
 
 def _problem(
-    doc: Document, start: int, end: int, old: str, new: str, form: Form, forms: _Forms | None
+    start: int, end: int, old: str, new: str, form: Form, forms: _Forms | None, here: str
 ) -> Problem:
     prefix = old.rstrip("-0123456789")
     if form.configured:
@@ -241,7 +253,7 @@ def _problem(
         series = forms.series[prefix] if forms is not None else Series(prefix)
         message = (
             f"“{old}”: the {prefix} series is written {_how(series, form, old, new)}"
-            f"{_example(series, form, doc.path, new)}; write “{new}”"
+            f"{_example(series, form, here, new)}; write “{new}”"
         )
         applicability = Applicability.UNSAFE
     return Problem(

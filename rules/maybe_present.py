@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.names import person_key
 from minutes_lint.registry import RuleContext
 
@@ -47,6 +48,7 @@ SEVERITY = Severity.INFO
 SCOPE = "corpus"
 FIX = "none"
 OPTIONS = {"min-attendees": 3}
+FACTS = (attendees,)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.registry import RuleContext
 
 CODE = "FM001"
@@ -53,6 +54,14 @@ FIX = "none"
 OPTIONS: dict[str, object] = {}
 
 
+@fact("FM001.has-front-matter", version=1)
+def has_front_matter(doc: Document) -> bool:
+    return doc.front_matter.present
+
+
+FACTS = (has_front_matter,)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if doc.front_matter.present:
         return
@@ -62,4 +71,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 def _usual(corpus: Corpus | None) -> bool:
     """True when at least half of the corpus documents have front matter."""
-    return corpus is not None and len(corpus) > 0 and corpus.front_matter_share >= 0.5
+    if corpus is None or len(corpus) == 0:
+        return False
+    present = corpus.facts(has_front_matter).values()
+    return corpus.memo(f"{CODE}.usual", lambda: sum(map(bool, present)) / len(corpus) >= 0.5)

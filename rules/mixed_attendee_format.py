@@ -51,6 +51,7 @@ from minutes_lint.attendees import AttendeeEntry
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.registry import RuleContext
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS = {"preferred": "", "min-entries": 3}
+FACTS = (attendees,)
 
 FORMS = {
     "paren": "Name (Org)",
@@ -186,7 +188,16 @@ def _preferred(ctx: RuleContext) -> tuple[str, str] | None:
 
 def corpus_forms(corpus: Corpus) -> Counter[str]:
     """How many attendee entries of the corpus are written in each form."""
-    return Counter({f: n for f, n in corpus.attendee_forms.items() if f in FORMS})
+
+    def build() -> Counter[str]:
+        return Counter(
+            form
+            for entries in corpus.facts(attendees).values()
+            for _name, org, _line, form in entries
+            if org and form in FORMS
+        )
+
+    return corpus.memo(f"{CODE}.forms", build)
 
 
 # --- rewriting an entry ------------------------------------------------------------------

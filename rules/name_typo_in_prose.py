@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.registry import RuleContext
 
 CODE = "PN001"
@@ -46,6 +47,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "unsafe"
 OPTIONS: dict[str, object] = {}
+FACTS = (attendees,)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

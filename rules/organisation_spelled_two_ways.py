@@ -56,6 +56,8 @@ SEVERITY = Severity.WARNING
 SCOPE = "document"
 FIX = "sometimes"
 OPTIONS = {"check-prose": True}
+# the same organisation written two ways in this document is the more specific finding
+SUPERSEDES = ("AT007",)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

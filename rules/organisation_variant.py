@@ -45,8 +45,9 @@ from minutes_lint.attendees import AttendeeEntry
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.names import Spelling, clean_spelling, org_key
-from minutes_lint.organisations import occurrences, reported_keys, same_spelling
+from minutes_lint.organisations import occurrences, same_spelling
 from minutes_lint.registry import RuleContext
 
 CODE = "AT007"
@@ -56,6 +57,7 @@ SEVERITY = Severity.INFO
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
+FACTS = (attendees,)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -65,14 +67,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     by_spelling = _entries_by_spelling(doc)
     if not by_spelling:
         return
-    left_alone = reported_keys(doc)
     written = occurrences(doc)
     for spelling, entries in by_spelling.items():
         key = org_key(spelling)
-        if key in left_alone:
-            continue
         problem = _roster_problem(corpus, spelling, entries) or _corpus_problem(
-            corpus, doc.path, spelling, entries
+            corpus, corpus.key(doc.path), spelling, entries
         )
         if problem is not None and problem.fix is not None:
             # the document writes the organisation one way: rewrite it everywhere, the

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from minutes_lint.facts_cache import CACHE_FILE
+
 DOC = """\
 ---
 title: 2026-03-04 Minutes of the Example Working Group
@@ -80,7 +82,7 @@ def test_a_torn_or_foreign_cache_file_is_ignored(tmp_path: Path) -> None:
     lint(root, ".")
     for entry in (cache / "results-v1").glob("*/*.json"):
         entry.write_text('[{"s": [1, ', encoding="utf-8")  # torn
-    (cache / "facts-v2.json").write_text("[]", encoding="utf-8")
+    (cache / CACHE_FILE).write_text("[]", encoding="utf-8")
     assert lint(root, ".") == expected
 
 
@@ -95,7 +97,7 @@ def test_two_processes_at_once_share_the_cache_safely(tmp_path: Path) -> None:
         outputs = [json.loads(p.communicate()[0]) for p in runs]
         assert outputs == [expected, expected]
         cache = root / ".minutes-lint-cache"
-        json.loads((cache / "facts-v2.json").read_text(encoding="utf-8"))
+        json.loads((cache / CACHE_FILE).read_text(encoding="utf-8"))
         for entry in (cache / "results-v1").glob("*/*.json"):
             json.loads(entry.read_text(encoding="utf-8"))
         (root / "m0.md").write_text(

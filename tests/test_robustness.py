@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from minutes_lint.cli import main
 from minutes_lint.config import Settings
-from minutes_lint.corpus import Corpus, extract_facts
+from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
@@ -549,7 +549,7 @@ def check_diagnostics(doc: Document, diagnostics: list[Diagnostic]) -> None:
 
 def lint_all(doc: Document) -> list[Diagnostic]:
     engine = Engine(ALL_RULES, RUN_SETTINGS)
-    engine.corpus = Corpus([extract_facts(doc)])
+    engine.corpus = Corpus.from_documents([doc], engine.facts)
     return engine.lint(doc)
 
 

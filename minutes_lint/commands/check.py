@@ -70,7 +70,11 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
     engine = Engine(rules, settings, engine_codes=engine_codes)
     if engine.needs_corpus:
         engine.corpus = build_corpus(
-            settings, documents, use_cache=not args.no_cache, roster=load_roster(settings)
+            settings,
+            documents,
+            use_cache=not args.no_cache,
+            roster=load_roster(settings),
+            facts=engine.facts,
         )
     run = LintRun(files=len(sources), rules=all_rules)
     run.checked_paths = [d.path for d in documents]

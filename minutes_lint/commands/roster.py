@@ -19,6 +19,7 @@ from minutes_lint.clusters import Cluster, organisation_clusters, people_cluster
 from minutes_lint.config import ConfigError
 from minutes_lint.corpus import Corpus
 from minutes_lint.corpus_loader import build_corpus
+from minutes_lint.facts import attendees
 from minutes_lint.fixes.atomic_write import encode_text, write_atomic
 from minutes_lint.roster import load_roster, roster_path
 
@@ -44,7 +45,13 @@ def run_roster(argv: list[str]) -> int:
             "no configuration file found: the roster is built from the corpus that "
             "[tool.minutes-lint] or .minutes-lint.toml names"
         )
-    corpus = build_corpus(settings, [], use_cache=not args.no_cache, roster=load_roster(settings))
+    corpus = build_corpus(
+        settings,
+        [],
+        use_cache=not args.no_cache,
+        roster=load_roster(settings),
+        facts=[attendees],
+    )
     path = roster_path(settings)
     data, changes = updated_roster(path, corpus)
     for line in changes[: args.top or None]:

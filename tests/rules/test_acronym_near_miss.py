@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import acronym_near_miss as rule
 
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 
 def report(*sentences: str) -> str:
@@ -70,10 +70,11 @@ def test_acronyms_in_links_and_code_are_not_read() -> None:
 
 
 def test_index_is_built_once_per_corpus() -> None:
-    from minutes_lint.corpus import Corpus, extract_facts
+    from minutes_lint.corpus import Corpus
     from minutes_lint.document import Document
 
-    corpus = Corpus([extract_facts(Document.from_text(t, p)) for p, t in OTHERS.items()])
+    docs = [Document.from_text(t, p) for p, t in OTHERS.items()]
+    corpus = Corpus.from_documents(docs, rule.FACTS)
     index = rule._index(corpus)
     assert rule._index(corpus) is index
     assert corpus.memo(f"{rule.__name__}.index", lambda: None) is index

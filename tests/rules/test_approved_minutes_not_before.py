@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import approved_minutes_not_before as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 MINUTES = """\
 ---

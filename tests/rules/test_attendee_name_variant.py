@@ -5,7 +5,7 @@ from pathlib import Path
 from minutes_lint.rules import attendee_name_variant as rule
 
 from minutes_lint.roster import parse_roster
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 
 def minutes(attendees: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import duplicate_slug_or_title as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 MINE = """\
 ---

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import empty_section as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 HEAD = "---\ntitle: Minutes\n---\nJanuary 14, 2026\n\n"
 

@@ -6,7 +6,7 @@ import pytest
 from minutes_lint.rules import identifier_format as rule
 
 from minutes_lint.config import ConfigError
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 
 def notes(*sentences: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import impossible_date as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 HEAD = "---\ntitle: 2025-01-08 Minutes of the Example Working Group\n---\nJanuary 8, 2025\n\n"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import invalid_yaml as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 BAD_QUOTES = """\
 ---

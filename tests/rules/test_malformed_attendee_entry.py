@@ -5,7 +5,7 @@ from __future__ import annotations
 import minutes_lint.rules.malformed_attendee_entry as rule
 import pytest
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 HEAD = "## Attendees\n\n"
 SIX = (

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from minutes_lint.rules import maybe_present as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 OTHERS = {"other.md": "## Attendees\n\nBruno Silva (Example Trust), Alice Moreau (Example CA)\n"}
 LIST = (

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from minutes_lint.rules import meeting_date_mismatch as rule
 
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 WRONG_YEAR = """\
 ---

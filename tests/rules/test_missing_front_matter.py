@@ -4,7 +4,7 @@ import pytest
 from minutes_lint.rules import missing_front_matter as rule
 
 from minutes_lint.diagnostics import Severity
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 PLAIN = "## Attendees\nAlice Moreau (Example CA)\n"
 WITH_FRONT_MATTER = "---\ntitle: 2026-03-04 Minutes of the Example WG\n---\nBody\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import missing_required_key as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from minutes_lint.rules import misspelling as rule
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 CASES = [
     # (text, expected (line, column) of each diagnostic)

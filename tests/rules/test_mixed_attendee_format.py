@@ -7,7 +7,7 @@ import pytest
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Severity
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 HEAD = "## Attendees\n\n"
 UNIFORM_DASH_PAREN = (

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from minutes_lint.rules import name_typo_in_prose as rule
 
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 LISTED = {
     "list.md": "## Attendees\n\nClint Wilson (Example Browser), Ben Wilson (Example Foundation)\n"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from minutes_lint.rules import next_meeting_not_after as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 MINUTES = """\
 ---

@@ -5,7 +5,7 @@ from __future__ import annotations
 import minutes_lint.rules.organisation_spelled_two_ways as rule
 import pytest
 
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 HEAD = "## Attendees\n\n"
 IN_LIST = (

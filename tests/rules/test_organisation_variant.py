@@ -9,7 +9,7 @@ import pytest
 
 from minutes_lint.diagnostics import Applicability
 from minutes_lint.roster import Roster, parse_roster
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 HEAD = "## Attendees\n\n"
 MINE = HEAD + "Alice Moreau (Exampletrust), Bob Stone (Example Browser)\n"
@@ -18,6 +18,11 @@ OTHERS = {
     for i in range(3)
 }
 ROSTER = {"organisations": [{"name": "Example-Trust", "aliases": ["Exampletrust"]}]}
+
+
+TWO_WAYS = (
+    HEAD + "Alice Moreau (Exampletrust), Bob Stone (Exampletrust), Erin Walsh (Example-Trust)\n"
+)
 
 
 def roster(data: dict[str, object] = ROSTER) -> Roster:
@@ -31,11 +36,11 @@ CASES = [
     ("unknown-organisation", HEAD + "Alice Moreau (Other Org)\n", OTHERS, []),
     ("alone-in-the-corpus", MINE, {}, []),
     (
+        # alone, AT007 reports it; with AT005 selected, the engine keeps AT005's finding
         "document-writes-it-two-ways",
-        HEAD
-        + "Alice Moreau (Exampletrust), Bob Stone (Exampletrust), Erin Walsh (Example-Trust)\n",
+        TWO_WAYS,
         OTHERS,
-        [],
+        [(3, 15)],
     ),
     (
         "apostrophes",
@@ -105,3 +110,25 @@ def test_every_entry_of_the_spelling_is_fixed_together() -> None:
     assert "(and 1 more time here)" in diagnostic.message
     fixed = fix(rule, text, others=OTHERS, unsafe=True)
     assert fixed == text.replace("Exampletrust", "Example-Trust")
+
+
+def test_the_engine_keeps_the_more_specific_finding_when_both_rules_run() -> None:
+    import minutes_lint.rules.organisation_spelled_two_ways as at005
+
+    from minutes_lint.config import Settings
+    from minutes_lint.corpus import Corpus
+    from minutes_lint.document import Document
+    from minutes_lint.engine import Engine
+    from minutes_lint.registry import load_rules
+
+    def codes(modules: list[object]) -> list[tuple[str, int, int]]:
+        docs = [Document.from_text(text, path) for path, text in OTHERS.items()]
+        doc = Document.from_text(TWO_WAYS, "minutes.md")
+        engine = Engine(load_rules(modules), Settings(root=Path.cwd()), engine_codes=set())
+        engine.corpus = Corpus.from_documents([*docs, doc], engine.facts)
+        return [(d.code, d.start.line, d.start.column) for d in engine.lint(doc)]
+
+    assert codes([rule]) == [("AT007", 3, 15)]
+    both = codes([rule, at005])
+    assert [c for c in both if c[0] == "AT007"] == []
+    assert ("AT005", 3, 15) in both or any(c[0] == "AT005" for c in both)

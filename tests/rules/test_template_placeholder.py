@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import template_placeholder as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 HEAD = "---\ntitle: Minutes\nauthor: Author name\ndate: {{ .Date }}\n---\n"
 

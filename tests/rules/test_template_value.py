@@ -4,7 +4,7 @@ import pytest
 from minutes_lint.rules import template_value as rule
 
 from minutes_lint.config import ConfigError
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 FROM_TEMPLATE = """\
 ---

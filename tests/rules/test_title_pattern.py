@@ -4,7 +4,7 @@ import pytest
 from minutes_lint.rules import title_pattern as rule
 
 from minutes_lint.config import ConfigError
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 PATTERN = r"^\d{4}-\d{2}-\d{2} Minutes of the "
 

@@ -4,7 +4,7 @@ import pytest
 from minutes_lint.rules import trailing_whitespace as rule
 
 from minutes_lint.diagnostics import Applicability
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 CASES = [
     # (text, expected (line, column) of each diagnostic)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import unterminated_front_matter as rule
 
-from tests.rule_helpers import lint, where
+from minutes_lint.testing import lint, where
 
 
 @pytest.mark.parametrize(

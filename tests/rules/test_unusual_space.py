@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import unusual_space as rule
 
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 CASES = [
     # (text, expected (line, column) of each diagnostic)

@@ -1,4 +1,21 @@
-"""Helpers for rule tests: lint a tiny document with one rule, fix it, check idempotence."""
+"""Helpers for testing rules, built-in or from a plugin: lint a tiny document with one rule,
+fix it, check that fixing is idempotent.
+
+::
+
+    from minutes_lint.testing import fix, lint, where
+    import my_plugin.rules.ballot_format as rule
+
+    def test_reports_a_lower_case_ballot() -> None:
+        assert where(lint(rule, "Ballot sc-12 passed.\n")) == [(1, 8)]
+
+    def test_a_corpus_rule_sees_the_other_documents() -> None:
+        others = {"2024-01-10.md": "Ballot SC-12 passed.\n" * 3}
+        assert lint(rule, "Ballot SC12.\n", others=others)
+
+``others`` are more documents of the corpus; a corpus rule's ``FACTS`` are extracted from
+them (and from the linted text) exactly as a run would.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +25,7 @@ from types import ModuleType
 from typing import Any
 
 from minutes_lint.config import Settings
-from minutes_lint.corpus import Corpus, extract_facts
+from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
@@ -35,7 +52,7 @@ def make_engine(
         docs = [Document.from_text(t, p) for p, t in (others or {}).items()]
         if main is not None:
             docs.append(main)
-        engine.corpus = Corpus([extract_facts(d) for d in docs], roster)
+        engine.corpus = Corpus.from_documents(docs, engine.facts, roster, root=Path.cwd())
     return engine
 
 
@@ -53,6 +70,7 @@ def lint(
 
 
 def where(diagnostics: list[Diagnostic]) -> list[tuple[int, int]]:
+    """(line, column) of each diagnostic, for short assertions."""
     return [(d.start.line, d.start.column) for d in diagnostics]
 
 
@@ -76,9 +94,11 @@ def fix(
         return Document.from_text(t, path).parses
 
     once = fix_until_stable(text, run, unsafe=unsafe, still_parses=parses)
-    assert once.converged, once
+    if not once.converged:
+        raise AssertionError(f"fixing did not converge: {once}")
     twice = fix_until_stable(once.text, run, unsafe=unsafe, still_parses=parses)
-    assert twice.text == once.text, "fixing twice must equal fixing once"
+    if twice.text != once.text:
+        raise AssertionError("fixing twice must equal fixing once")
     return once.text
 
 
@@ -94,7 +114,7 @@ def lint_files(modules: list[ModuleType], paths: list[Path]) -> list[Diagnostic]
     rules = load_rules(modules)
     engine = Engine(rules, Settings(root=Path.cwd()), engine_codes=set())
     if engine.needs_corpus:
-        engine.corpus = Corpus([extract_facts(d) for d in docs])
+        engine.corpus = Corpus.from_documents(docs, engine.facts, root=Path.cwd())
     out: list[Diagnostic] = []
     for d in docs:
         out.extend(engine.lint(d))
