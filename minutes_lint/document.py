@@ -88,16 +88,7 @@ class Document:
     def front_matter(self) -> FrontMatter:
         from minutes_lint.front_matter import parse_front_matter
 
-        return parse_front_matter(self.text, self.lines[:1] + self._front_matter_lines())
-
-    def _front_matter_lines(self) -> list[Line]:
-        # only the lines the parser can need: up to the closing delimiter
-        out = []
-        for line in self.lines[1:]:
-            out.append(line)
-            if line.text.startswith("---") and not line.text.strip("- \t"):
-                break
-        return out
+        return parse_front_matter(self.text, self.lines)
 
     @property
     def parses(self) -> bool:

@@ -1,7 +1,9 @@
-"""YAML front matter with the position of every top-level key and value.
+"""Front matter with the position of every top-level key and value.
 
-The delimiters follow python-frontmatter's YAML handler (a line of three or
-more dashes).  ruamel.yaml composes the YAML, with its C parser when it is
+YAML between lines of three or more dashes, as most Hugo and Jekyll sites write it;
+TOML between ``+++`` lines and JSON as a leading object, as Hugo also accepts (see
+:mod:`minutes_lint.front_matter_formats`).  The delimiters are python-frontmatter's.
+For YAML,  ruamel.yaml composes the YAML, with its C parser when it is
 installed and the input is small and shallow.  The YAML is *composed*, never
 constructed: custom tags such as ``!!python/object`` are never instantiated
 and aliases are never expanded, so an alias bomb costs nothing.  Flow
@@ -59,6 +61,7 @@ class FrontMatter:
     content_end: int = 0  # just before the closing delimiter line
     body_start: int = 0  # first character after the closing delimiter line
     kind: str = "none"  # "mapping", "empty", "list", "scalar", "none"
+    language: str = "yaml"  # "yaml", "toml" or "json"
     error: str | None = None
     error_offset: int | None = None
     entries: list[Entry] = field(default_factory=list)
@@ -80,28 +83,50 @@ class FrontMatter:
 
 def parse_front_matter(text: str, lines: list[Line]) -> FrontMatter:
     """Locate and compose the front matter at the top of ``text``."""
-    if not lines or not _BOUNDARY.match(lines[0].text):
+    if not lines:
         return FrontMatter()
-    fm = FrontMatter(present=True, start=lines[0].start)
+    first = lines[0].text
+    if _BOUNDARY.match(first):
+        closer, language = _BOUNDARY, "yaml"
+    elif first.startswith("+++") or first.strip() == "{":
+        from minutes_lint.front_matter_formats import boundary
+
+        found = boundary(first)
+        if found is None:
+            return FrontMatter()
+        closer, language = found
+    else:
+        return FrontMatter()
+    fm = FrontMatter(present=True, start=lines[0].start, language=language)
     fm.content_start = lines[1].start if len(lines) > 1 else len(text)
-    closing = next((ln for ln in lines[1:] if _BOUNDARY.match(ln.text)), None)
+    closing = None
+    for i in range(1, len(lines)):
+        if closer.match(lines[i].text):
+            closing = lines[i]
+            break
+    delimiter = {"yaml": "---", "toml": "+++", "json": "}"}[language]
     if closing is None:
         fm.terminated = False
         fm.content_end = len(text)
         fm.body_start = fm.content_start
-        fm.error = "front matter is not terminated: no closing '---' line"
+        fm.error = f"front matter is not terminated: no closing '{delimiter}' line"
         fm.error_offset = lines[0].start
         return fm
     fm.content_end = closing.start
     fm.body_start = _after_line(text, closing)
-    _compose(text, fm)
+    if language == "yaml":
+        _compose(text, fm)
+    else:
+        from minutes_lint.front_matter_formats import compose
+
+        compose(text, fm)
     return fm
 
 
 def front_matter_lines(doc: Document) -> range:
     """Indexes into ``doc.lines`` of the YAML between the front-matter delimiters."""
     fm = doc.front_matter
-    if not fm.present or not fm.terminated:
+    if not fm.present or not fm.terminated or fm.language != "yaml":
         return range(0)
     return range(1, doc.line_index(fm.content_end))
 
