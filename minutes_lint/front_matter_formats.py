@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 # TOML library it knows is installed) and JSONHandler.FM_BOUNDARY, applied line by line
 TOML_BOUNDARY = re.compile(r"^\+{3,}\s*$")
 _JSON_CLOSE = re.compile(r"^}\s*$")
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
 _TOML_KEY = re.compile(
-    r'^[ \t]*((?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\'))*)[ \t]*=[ \t]*'
+    rf"^[ \t]*({_BARE_OR_QUOTED}(?:[ \t]*\.[ \t]*{_BARE_OR_QUOTED})*)[ \t]*=[ \t]*"
 )
 _TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
 
