@@ -12,6 +12,8 @@ A rule is a module with module-level declarations and one ``check`` function::
     FACTS = (some_fact,)                # corpus rules: what they need from every document
     SUPERSEDES = ("AT007",)             # where both report overlapping spans, this rule wins
 
+    def validate_options(options) -> None: ...  # optional: raise ConfigError on a bad value
+
     def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]: ...
 
 and a docstring in five sections (What it does, Why is this bad?, Example,
@@ -80,6 +82,7 @@ class Rule:
     origin: str = field(default="")
     facts: tuple[Fact, ...] = ()
     supersedes: tuple[str, ...] = ()
+    validate: Callable[[Mapping[str, Any]], None] | None = None
 
     def run(self, doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         yield from self.check(doc, ctx)
@@ -125,6 +128,9 @@ def rule_from_module(module: ModuleType) -> Rule:
     supersedes = tuple(getattr(module, "SUPERSEDES", ()))
     if any(not isinstance(c, str) or not _CODE.match(c) for c in supersedes):
         raise RuleError(f"{where}: SUPERSEDES must list rule codes")
+    validate = getattr(module, "validate_options", None)
+    if validate is not None and not callable(validate):
+        raise RuleError(f"{where}: validate_options must be a function")
     return Rule(
         code,
         name,
@@ -138,6 +144,7 @@ def rule_from_module(module: ModuleType) -> Rule:
         where,
         facts,
         supersedes,
+        validate,
     )
 
 

@@ -108,11 +108,28 @@ def rule_options(rule: Rule, settings: Settings) -> dict[str, Any]:
 
 
 def check_rule_tables(rules: Mapping[str, Rule], settings: Settings) -> None:
+    """Every ``[rules.X]`` table names a rule, and every configured option is valid: its
+    type, and whatever the rule's own ``validate_options`` checks (a regular expression
+    that compiles, a format that parses), so a bad value fails when the configuration is
+    loaded, naming the file and the key."""
     names = {r.name for r in rules.values()}
     where = str(settings.config_path or "configuration")
     for key in settings.rules:
         if key not in rules and key not in names:
             raise ConfigError(f"{where}: rules.{key}: no such rule")
+    for rule in rules.values():
+        configured = rule.code in settings.rules or rule.name in settings.rules
+        if not configured:
+            continue
+        options = rule_options(rule, settings)
+        if rule.validate is not None:
+            try:
+                rule.validate(options)
+            except ConfigError as exc:
+                message = str(exc)
+                raise ConfigError(
+                    message if message.startswith(where) else f"{where}: {message}"
+                ) from None
 
 
 def _same_kind(default: Any, value: Any) -> bool:

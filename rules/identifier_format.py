@@ -220,6 +220,11 @@ def _configured(options: Mapping[str, object]) -> dict[str, Form]:
     return {str(prefix): parse_format(str(prefix), fmt) for prefix, fmt in formats.items()}
 
 
+def validate_options(options: Mapping[str, object]) -> None:
+    """Every configured format must parse (checked when the configuration is loaded)."""
+    _configured(options)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     configured = _configured(ctx.options)
     allowed = {str(p) for p in ctx.options["prefixes"]}

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Problem, Severity
@@ -71,6 +71,11 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
                 f"{pattern!r}: {exc}"
             ) from exc
     return tuple(compiled)
+
+
+def validate_options(options: Mapping[str, object]) -> None:
+    """Every pattern must compile (checked when the configuration is loaded)."""
+    _compile(tuple(str(p) for p in options["patterns"]))  # type: ignore[attr-defined]
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Problem, Severity
@@ -59,6 +59,12 @@ def _compile(pattern: str) -> re.Pattern[str]:
             f"rules.{CODE} ({NAME}): option 'pattern' is not a valid regular expression: "
             f"{exc} in {pattern!r}"
         ) from exc
+
+
+def validate_options(options: Mapping[str, object]) -> None:
+    """The pattern must compile (checked when the configuration is loaded)."""
+    if options["pattern"]:
+        _compile(str(options["pattern"]))
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
