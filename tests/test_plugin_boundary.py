@@ -73,9 +73,7 @@ def run(cwd: Path, site: Path, *args: str, **env: str) -> tuple[int, list[dict[s
 
 def found(diagnostics: list[dict[str, object]], code: str) -> list[tuple[str, int]]:
     return sorted(
-        (Path(str(d["path"])).name, int(str(d["line"])))
-        for d in diagnostics
-        if d["code"] == code
+        (Path(str(d["path"])).name, int(str(d["line"]))) for d in diagnostics if d["code"] == code
     )
 
 
