@@ -1,90 +1,22 @@
-"""Which files a run lints, and which documents make up the project's corpus."""
+"""Building the corpus: the facts of every document, from the facts cache or extracted in
+parallel."""
 
 from __future__ import annotations
 
-import fnmatch
-import glob
 import hashlib
 import os
-import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus, FactValues
+from minutes_lint.discovery import corpus_files, corpus_fingerprint
 from minutes_lint.document import Document
 from minutes_lint.facts import Fact
 from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode
-
-_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
-
-
-def expand_paths(paths: Iterable[str], settings: Settings) -> list[str]:
-    """Files named explicitly are kept whatever their extension; folders expand to Markdown."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for given in paths:
-        if given != "-" and os.path.isdir(given):
-            found = sorted(_walk(Path(given), settings.include, settings.exclude, settings.root))
-        else:
-            found = [given]
-        for path in found:
-            key = path if path == "-" else os.path.abspath(path)
-            if key not in seen:
-                seen.add(key)
-                out.append(path)
-    return out
-
-
-def _walk(folder: Path, include: list[str], exclude: list[str], root: Path) -> Iterator[str]:
-    cache_dir = ".minutes-lint-cache"
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(
-            d for d in dirnames if d not in _SKIP_DIRS and d != cache_dir and not d.startswith(".")
-        )
-        for name in filenames:
-            if not any(fnmatch.fnmatch(name, pattern) for pattern in include):
-                continue
-            path = os.path.normpath(os.path.join(dirpath, name))
-            if exclude and _excluded(path, exclude, root):
-                continue
-            yield path
-
-
-def _excluded(path: str, exclude: list[str], root: Path) -> bool:
-    try:
-        rel = Path(path).absolute().relative_to(root).as_posix()
-    except ValueError:
-        rel = Path(path).as_posix()
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(path).name, p) for p in exclude)
-
-
-def corpus_files(settings: Settings) -> list[Path]:
-    """Documents matching the ``corpus`` globs under the project root (configured projects only),
-    less the ``exclude`` globs."""
-    if not settings.configured:
-        return []
-    root = settings.root
-    found: set[str] = set()
-    skip = _SKIP_DIRS | {settings.cache_dir}
-    for pattern in settings.corpus:
-        for rel in glob.glob(pattern, root_dir=root, recursive=True):
-            rel = rel.replace(os.sep, "/")
-            if skip.isdisjoint(rel.split("/")[:-1]):
-                found.add(rel)
-    if settings.exclude:
-        found = {
-            rel
-            for rel in found
-            if not any(
-                fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel.rsplit("/", 1)[-1], p)
-                for p in settings.exclude
-            )
-        }
-    return [root / rel for rel in sorted(found)]
 
 
 def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactValues | None:
@@ -117,18 +49,12 @@ def build_corpus(
     """
     run_paths = {Path(os.path.abspath(d.path)) for d in documents}
     others = [p for p in corpus_files(settings) if p not in run_paths]
-    stamps = [
-        f"{os.path.abspath(d.path)} {hashlib.sha256(d.source.data).hexdigest()}" for d in documents
-    ]
-    for path in others:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        if stat.S_ISREG(st.st_mode):
-            stamps.append(f"{path} {st.st_size} {st.st_mtime_ns}")
-    stamps.sort()
-    stamps += [roster.digest if roster else "", repr(settings.nicknames)]
+    fingerprint = corpus_fingerprint(
+        [(d.path, d.source.data) for d in documents],
+        others,
+        roster.digest if roster else "",
+        settings,
+    )
     wanted = list(dict.fromkeys(facts))
     corpus = Corpus({}, roster, settings.nicknames, settings.root)
 
@@ -136,7 +62,7 @@ def build_corpus(
         return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
 
     corpus._source = gather
-    corpus.fingerprint = hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+    corpus.fingerprint = fingerprint
     return corpus
 
 

@@ -43,31 +43,6 @@ class Engine:
         }
         self.crashed = False
 
-    def fingerprint(self) -> str:
-        """A hash of everything besides a document that its diagnostics depend on."""
-        import json
-
-        from minutes_lint.facts import code_stamp
-        from minutes_lint.registry import DISTRIBUTIONS
-
-        settings = self.settings
-        parts = {
-            # minutes-lint's version and code, and each rule's module, package data and
-            # distribution: a changed word list or a new plugin release is a new key
-            "code": {
-                code: [code_stamp(rule.origin), DISTRIBUTIONS.get(rule.origin, "")]
-                for code, rule in self.rules.items()
-            },
-            "facts": sorted(f.key for f in self.facts),
-            "options": self.options,
-            "engine": sorted(self.engine_codes),
-            "severity": {k: v.value for k, v in settings.severity.items()},
-            "per-file-ignores": settings.per_file_ignores,
-            "root": str(settings.root),
-            "corpus": self.corpus.fingerprint if self.corpus is not None else "",
-        }
-        return json.dumps(parts, sort_keys=True, default=str)
-
     @property
     def facts(self) -> list[Fact]:
         """Every fact the selected rules need from each document of the corpus."""

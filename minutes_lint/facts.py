@@ -95,25 +95,44 @@ _STAMPS: dict[str, str] = {}
 
 def code_stamp(module_name: str) -> str:
     """A short hash of what can change a module's behaviour: minutes-lint's own code and
-    version, the module's file, and the data files beside it in its package."""
+    version, the module's file, and the data files beside it in its package.
+
+    The module need not be imported: its file is found through its import spec, so a
+    warm run can key its cache without importing a rule.
+    """
     stamp = _STAMPS.get(module_name)
     if stamp is None:
-        module = sys.modules.get(module_name)
-        files = list(engine_files())
-        where = getattr(module, "__file__", None)
+        where, package = _module_file(module_name)
+        files = []
         if where:
             files.append(where)
-            if getattr(module, "__package__", ""):
+            if package:
                 files.extend(data_files(os.path.dirname(where)))
-        stamp = _STAMPS[module_name] = stamp_files(files)[:16]
+        stamp = _STAMPS[module_name] = stamp_files(files, engine_stamp())[:16]
     return stamp
 
 
-_ENGINE: list[str] | None = None
+def _module_file(name: str) -> tuple[str | None, str]:
+    """(file, package) of a module, imported or not."""
+    module = sys.modules.get(name)
+    spec = getattr(module, "__spec__", None) if module is not None else None
+    if spec is None and module is None:
+        import importlib.util
+
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+    if spec is None:
+        return getattr(module, "__file__", None), getattr(module, "__package__", "") or ""
+    return spec.origin if spec.has_location else None, spec.parent or ""
 
 
-def engine_files() -> list[str]:
-    """Every Python file of minutes-lint's own package (the model, the engine)."""
+_ENGINE: str | None = None
+
+
+def engine_stamp() -> str:
+    """A hash of minutes-lint's version and every Python file of its package."""
     global _ENGINE
     if _ENGINE is None:
         root = os.path.dirname(os.path.abspath(__file__))
@@ -121,7 +140,7 @@ def engine_files() -> list[str]:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if d != "__pycache__"]
             found.extend(os.path.join(dirpath, f) for f in filenames if f.endswith(".py"))
-        _ENGINE = sorted(found)
+        _ENGINE = stamp_files(found)
     return _ENGINE
 
 
@@ -137,11 +156,12 @@ def data_files(folder: str) -> list[str]:
         return []
 
 
-def stamp_files(files: Iterable[str]) -> str:
-    """A hash of minutes-lint's version and each file's size and modification time."""
+def stamp_files(files: Iterable[str], base: str = "") -> str:
+    """A hash of minutes-lint's version, ``base``, and each file's size and modification
+    time (any edit changes them: as make, mypy and ruff judge a file changed)."""
     from minutes_lint import __version__
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}\0{base}".encode())
     for name in sorted(set(files)):
         try:
             st = os.stat(name)

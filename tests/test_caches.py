@@ -104,3 +104,43 @@ def test_two_processes_at_once_share_the_cache_safely(tmp_path: Path) -> None:
             (root / "m0.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
         )
         expected = lint(root, "--no-cache", ".")
+
+
+def test_a_warm_run_answers_before_importing_any_rule(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    driver = (
+        "import sys\n"
+        "from minutes_lint.cli import main\n"
+        "code = main(['--output-format', 'json', 'm3.md'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('minutes_lint.rules.'))\n"
+        "print('LOADED', len(loaded), file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+
+    def run() -> tuple[str, str]:
+        out = subprocess.run(
+            [sys.executable, "-c", driver], cwd=root, capture_output=True, text=True
+        )
+        assert out.returncode == 1, out.stderr
+        return out.stdout, out.stderr
+
+    cold_out, cold_err = run()
+    warm_out, warm_err = run()
+    assert cold_out == warm_out
+    assert "LOADED 0" not in cold_err  # the first run imports and runs the rules
+    assert "LOADED 0" in warm_err  # the second is answered from the results cache
+    # reporters that describe rules load them on demand, with the same answer
+    for extra in (["--statistics"], ["--output-format", "sarif"]):
+        first = subprocess.run(
+            [sys.executable, "-m", "minutes_lint", *extra, "--no-cache", "m3.md"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+        again = subprocess.run(
+            [sys.executable, "-m", "minutes_lint", *extra, "m3.md"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+        assert first.stdout == again.stdout and first.returncode == again.returncode

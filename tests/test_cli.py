@@ -85,7 +85,7 @@ class CliRunner:
     def use_rules(self, modules: Sequence[ModuleType]) -> None:
         """Replace the installed rules with ``modules`` for every command."""
         self.monkeypatch.setattr(
-            "minutes_lint.commands.check.load_rules", lambda: load_rules(list(modules))
+            "minutes_lint.registry.load_rules", lambda: load_rules(list(modules))
         )
         self.monkeypatch.setattr("minutes_lint.cli.load_rules", lambda: load_rules(list(modules)))
 

@@ -379,16 +379,16 @@ def test_a_file_that_disappears_during_the_run(
     in_process: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (in_process / "gone.md").write_text(BAD, encoding="utf-8")
-    from minutes_lint.commands import check
+    from minutes_lint import discovery
 
-    real_expand = check.expand_paths
+    real_expand = discovery.expand_paths
 
     def expand_then_delete(paths: list[str], settings: Settings) -> list[str]:
         found = real_expand(paths, settings)
-        (in_process / "gone.md").unlink()
+        (in_process / "gone.md").unlink(missing_ok=True)
         return found
 
-    monkeypatch.setattr(check, "expand_paths", expand_then_delete)
+    monkeypatch.setattr(discovery, "expand_paths", expand_then_delete)
     data = lint_in_process(capsys, "gone.md")
     assert [(d["code"], d["message"]) for d in data if d["path"] == "gone.md"] == [
         ("ML001", "no such file (it may have been removed during the run)")

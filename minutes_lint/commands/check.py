@@ -5,25 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, settings_for
-from minutes_lint.corpus_loader import build_corpus, expand_paths
 from minutes_lint.diagnostics import Diagnostic, Severity
-from minutes_lint.document import Document
-from minutes_lint.engine import Engine
-from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
-from minutes_lint.registry import Rule, load_rules
-from minutes_lint.results_cache import ResultsCache, document_key
-from minutes_lint.roster import load_roster
-from minutes_lint.selection import (
-    ENGINE_CODES,
-    ENGINE_SEVERITY,
-    check_rule_tables,
-    engine_code_selected,
-    select_rules,
-)
-from minutes_lint.source import ReadFailure, Source, decode, read_source
+
+if TYPE_CHECKING:
+    from minutes_lint.registry import Rule
+    from minutes_lint.reporters.base import RuleInfo
+    from minutes_lint.source import ReadFailure, Source
+
+# The rest of minutes-lint is imported inside the functions that need it: a warm run
+# answered from the results cache (minutes_lint.warm_run) never imports a rule.
 
 
 @dataclass
@@ -59,6 +54,34 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
         paths = ["-"]
     display_stdin = args.stdin_filename or "-"
     settings = settings_for(args.config, [display_stdin if p == "-" else p for p in paths])
+    selection = (args.select, args.ignore, args.extend_select)
+    if not (args.fix or args.diff or args.no_cache) and "-" not in paths:
+        from minutes_lint.warm_run import LazyRules, cached_run
+
+        warm = cached_run(settings, paths, selection)
+        if warm is not None:
+            return LintRun(
+                diagnostics=warm.diagnostics,
+                files=len(warm.paths),
+                checked_paths=warm.paths,
+                rules=LazyRules(),  # type: ignore[arg-type]
+            )
+    from minutes_lint.corpus_loader import build_corpus
+    from minutes_lint.discovery import expand_paths
+    from minutes_lint.document import Document
+    from minutes_lint.engine import Engine
+    from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
+    from minutes_lint.registry import load_rules
+    from minutes_lint.results_cache import ResultsCache, document_key
+    from minutes_lint.roster import load_roster
+    from minutes_lint.selection import (
+        ENGINE_CODES,
+        check_rule_tables,
+        engine_code_selected,
+        select_rules,
+    )
+    from minutes_lint.source import ReadFailure, Source
+
     all_rules = load_rules()
     check_rule_tables(all_rules, settings)
     rules = select_rules(all_rules, settings, args.select, args.ignore, args.extend_select)
@@ -84,7 +107,18 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
     fixing = bool(args.fix or args.diff)
     stdin_doc = display_stdin if "-" in paths else None
     results = ResultsCache(None if args.no_cache or fixing else settings.root / settings.cache_dir)
-    run_key = engine.fingerprint() if results.folder is not None else ""
+    run_key = ""
+    if results.folder is not None:
+        from minutes_lint.discovery import corpus_files, corpus_fingerprint
+        from minutes_lint.run_key import roster_digest
+        from minutes_lint.run_key import run_key as key_of
+
+        run_paths = {os.path.abspath(d.path) for d in documents}
+        others = [p for p in corpus_files(settings) if str(p) not in run_paths]
+        fingerprint = corpus_fingerprint(
+            [(d.path, d.source.data) for d in documents], others, roster_digest(settings), settings
+        )
+        run_key = key_of(settings, selection, fingerprint)
     keys = [document_key(d.source.data, d.path, run_key) for d in documents] if run_key else []
 
     cached = {i: results.get(key, documents[i].path) for i, key in enumerate(keys)}
@@ -191,6 +225,8 @@ def _write_document(text: str, bom: bool) -> None:
 
 
 def _read_all(paths: list[str], display_stdin: str) -> list[Source | ReadFailure]:
+    from minutes_lint.source import decode, read_source
+
     out: list[Source | ReadFailure] = []
     for path in paths:
         if path == "-":
@@ -206,6 +242,38 @@ def _fixed_diagnostics(path: str, applied: list[tuple[str, str]]) -> list[Diagno
     return [engine_diagnostic(path, code, message, Severity.INFO) for code, message in applied]
 
 
+class _RuleInfos(Mapping[str, "RuleInfo"]):
+    """What reporters know of each code; the rules are read only if a reporter asks."""
+
+    def __init__(self, rules: Mapping[str, Rule]) -> None:
+        self._rules = rules
+        self._infos: dict[str, RuleInfo] | None = None
+
+    def _all(self) -> dict[str, RuleInfo]:
+        if self._infos is None:
+            from minutes_lint.reporters.base import RuleInfo
+            from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
+
+            infos = {
+                code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
+                for code, r in self._rules.items()
+            }
+            for code, (name, summary) in ENGINE_CODES.items():
+                level = ENGINE_SEVERITY.get(code, "error")
+                infos[code] = RuleInfo(code, name, summary, level, summary, "none")
+            self._infos = infos
+        return self._infos
+
+    def __getitem__(self, code: str) -> RuleInfo:
+        return self._all()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _report(
     args: argparse.Namespace,
     diagnostics: list[Diagnostic],
@@ -215,16 +283,10 @@ def _report(
     to_stderr: bool = False,
 ) -> None:
     from minutes_lint.reporters import get_reporter
-    from minutes_lint.reporters.base import ReportContext, RuleInfo
+    from minutes_lint.reporters.base import ReportContext
     from minutes_lint.reporters.text import use_color
 
-    infos = {
-        code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
-        for code, r in rules.items()
-    }
-    for code, (name, summary) in ENGINE_CODES.items():
-        level = ENGINE_SEVERITY.get(code, "error")
-        infos[code] = RuleInfo(code, name, summary, level, summary, "none")
+    infos = _RuleInfos(rules)
     stream = sys.stderr if to_stderr else sys.stdout
     ctx = ReportContext(
         rules=infos,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -26,7 +26,7 @@ class RuleInfo:
 class ReportContext:
     """Everything a reporter needs besides the diagnostics themselves."""
 
-    rules: dict[str, RuleInfo]
+    rules: Mapping[str, RuleInfo]
     color: bool
     unsafe_fixes: bool
     show_fixes: bool = False
