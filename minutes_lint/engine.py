@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from minutes_lint.config import ConfigError, Settings
@@ -42,6 +43,8 @@ class Engine:
             code: rule_options(rule, settings) for code, rule in self.rules.items()
         }
         self.crashed = False
+        # rule code -> seconds spent in its check, when timings are asked for (--timings)
+        self.timings: dict[str, float] | None = None
 
     @property
     def facts(self) -> list[Fact]:
@@ -55,11 +58,15 @@ class Engine:
     def lint(self, doc: Document) -> list[Diagnostic]:
         """Every diagnostic for ``doc`` that survives the decisions, sorted."""
         found: list[Diagnostic] = []
+        timings = self.timings
         for code, rule in self.rules.items():
             ctx = RuleContext(self.options[code], self.corpus, self.settings)
+            started = perf_counter() if timings is not None else 0.0
             try:
                 for problem in rule.run(doc, ctx):
                     found.append(build(doc, code, problem, problem.severity or rule.severity))
+                if timings is not None:
+                    timings[code] = timings.get(code, 0.0) + perf_counter() - started
             except ConfigError:
                 raise  # a bad option value: a configuration error, exit 2
             except Exception as exc:  # a rule bug must not hide the other rules' findings
