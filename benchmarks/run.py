@@ -10,8 +10,17 @@ Every measurement runs ``python -m minutes_lint`` as a subprocess (output to /de
 time of ``--runs`` runs:
 
 * whole corpus, cold (``--no-cache``) and warm (after one untimed run fills the cache);
-* one file of the corpus, cold and warm;
-* ``markdownlint-cli2 "**/*.md"`` on the same corpus, when it is on PATH, for comparison.
+* one file of the corpus, cold and warm (the pre-commit case), beside ``python -c pass``,
+  the interpreter's own start-up, which no Python tool can beat;
+* ``--fix --unsafe-fixes`` over a copy of the corpus;
+* one generated document of 20 MB;
+* ``markdownlint-cli2 "**/*.md"`` (Markdown style only) and ``rumdl check .`` (a Rust
+  Markdown linter) on the same corpus, when they are on PATH (it says when they are not).
+
+The corpus is copied to a temporary folder; without a configuration of its own it gets
+``corpus = ["**/*.md"]``, so one-file runs see the whole archive as a pre-commit hook
+does.  The closing lines are the ratios that minutes-lint's speed targets are set in,
+measured side by side in this one invocation.
 
 ``--scaling`` generates corpora of the given sizes with ``generate_corpus.py`` in a
 temporary folder and reports milliseconds per document for each, to show that the cost
@@ -248,17 +257,71 @@ def pick_file(corpus: Path, files: Sequence[Path], wanted: str | None) -> Path:
     return files[len(files) // 2]
 
 
-def benchmark_corpus(corpus: Path, plan: Plan, wanted_file: str | None) -> list[Measurement]:
-    """All measurements on one corpus."""
-    files = markdown_files(corpus)
-    if not files:
-        raise BenchmarkError(f"{corpus}: no Markdown files found")
-    target = pick_file(corpus, files, wanted_file)
-    return [
-        *measure_whole(corpus, len(files), plan),
-        *measure_one_file(corpus, target, plan),
-        *measure_markdownlint(corpus, len(files), plan),
-    ]
+def benchmark_corpus(source: Path, plan: Plan, wanted_file: str | None) -> list[Measurement]:
+    """All measurements on a configured copy of one corpus."""
+    with tempfile.TemporaryDirectory(prefix="minutes-lint-bench-") as tmp:
+        corpus = Path(tmp, "corpus")
+        shutil.copytree(source, corpus, ignore=shutil.ignore_patterns(".minutes-lint-cache"))
+        for folder, dirs, names in os.walk(corpus):  # read-only sources stay fixable copies
+            for name in dirs + names:
+                os.chmod(os.path.join(folder, name), 0o755 if name in dirs else 0o644)
+        if corpus_config(corpus) is None:
+            (corpus / ".minutes-lint.toml").write_text('corpus = ["**/*.md"]\n', encoding="utf-8")
+        files = markdown_files(corpus)
+        if not files:
+            raise BenchmarkError(f"{source}: no Markdown files found")
+        target = pick_file(corpus, files, wanted_file)
+        return [
+            *measure_whole(corpus, len(files), plan),
+            *measure_one_file(corpus, target, plan),
+            measure_python(corpus, plan),
+            *measure_markdownlint(corpus, len(files), plan),
+            *measure_rumdl(corpus, len(files), plan),
+            measure_fix(corpus, len(files), plan),
+            measure_big_document(Path(tmp), plan),
+        ]
+
+
+def measure_python(corpus: Path, plan: Plan) -> Measurement:
+    """``python -c pass``: the interpreter's start-up, the floor of any one-file run."""
+    samples = time_runs([sys.executable, "-c", "pass"], corpus, plan.env, max(plan.runs, 5))
+    return Measurement("python -c pass", 1, samples)
+
+
+def measure_rumdl(corpus: Path, files: int, plan: Plan) -> list[Measurement]:
+    """``rumdl check .`` on the corpus (its own cache warm), exit code ignored; [] if absent."""
+    exe = shutil.which("rumdl")
+    if not plan.markdownlint or exe is None:
+        return []
+    cmd = [exe, "check", "."]
+    time_runs(cmd, corpus, dict(os.environ), 1, check=False)
+    samples = time_runs(cmd, corpus, dict(os.environ), plan.runs, check=False)
+    return [Measurement("rumdl, whole corpus", files, samples)]
+
+
+def measure_fix(corpus: Path, files: int, plan: Plan) -> Measurement:
+    """``--fix --unsafe-fixes`` on a fresh copy of the corpus for every run."""
+    samples = []
+    for n in range(plan.runs):
+        copy = corpus.parent / f"fix-{n}"
+        shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".minutes-lint-cache"))
+        cmd = [*lint_command(), ".", "--fix", "--unsafe-fixes", "--no-cache", "--exit-zero"]
+        samples.extend(time_runs(cmd, copy, plan.env, 1))
+        shutil.rmtree(copy, ignore_errors=True)
+    return Measurement("--fix --unsafe-fixes, whole corpus", files, tuple(samples))
+
+
+def measure_big_document(folder: Path, plan: Plan) -> Measurement:
+    """One 20 MB document of minutes-like text, cold."""
+    big = folder / "big" / "big.md"
+    big.parent.mkdir()
+    block = (
+        "## Discussion\n\nBob Stone (Example CA) said the ballot SC-12 passed on "
+        "March 4, 2026; Alice Moreau agreed.\n\n- item one\n- item two\n\n"
+    )
+    big.write_text("---\ntitle: Big minutes\n---\n" + block * (20_000_000 // len(block)))
+    cmd = [*lint_command(), str(big), "--no-cache", "--exit-zero"]
+    return Measurement("one 20 MB document, cold", 1, time_runs(cmd, big.parent, plan.env, 1))
 
 
 @dataclass(frozen=True)
@@ -329,6 +392,44 @@ def summary_line(measurements: Sequence[Measurement]) -> str:
     if other is not None:
         line += f"; markdownlint-cli2 {other.best:.2f} s"
     return line
+
+
+RATIOS = (
+    # (what, numerator, denominator, target)
+    ("one file, warm / python -c pass", "one file, warm", "python -c pass", 2.0),
+    (
+        "whole corpus cold / markdownlint-cli2",
+        "whole corpus, cold",
+        "markdownlint-cli2, whole corpus",
+        0.35,
+    ),
+    ("whole corpus warm / rumdl", "whole corpus, warm", "rumdl, whole corpus", 2.0),
+    (
+        "--fix --unsafe-fixes / cold lint",
+        "--fix --unsafe-fixes, whole corpus",
+        "whole corpus, cold",
+        2.0,
+    ),
+)
+
+
+def ratio_lines(measurements: Sequence[Measurement]) -> list[str]:
+    """Each speed target as a ratio of best times measured in this run."""
+    by_name = {m.name: m for m in measurements}
+    lines = []
+    for what, top, bottom, target in RATIOS:
+        if top in by_name and bottom in by_name and by_name[bottom].best > 0:
+            ratio = by_name[top].best / by_name[bottom].best
+            verdict = "meets" if ratio <= target else "misses"
+            lines.append(f"ratio: {what} = {ratio:.2f} ({verdict} the target {target})")
+        else:
+            missing = bottom if bottom not in by_name else top
+            lines.append(f"ratio: {what}: not measured ({missing} is not on PATH)")
+    big = by_name.get("one 20 MB document, cold")
+    if big is not None:
+        verdict = "meets" if big.best <= 5.0 else "misses"
+        lines.append(f"time: one 20 MB document = {big.best:.1f} s ({verdict} the target 5 s)")
+    return lines
 
 
 def format_scaling(rows: Sequence[ScalingRow]) -> str:
@@ -433,6 +534,7 @@ def _report(
             data["corpus"] = str(corpus)
             data["measurements"] = [m.as_dict() for m in measurements]
             data["summary"] = summary_line(measurements)
+            data["ratios"] = ratio_lines(measurements)
         if scaling:
             data["scaling"] = [row.as_dict() for row in scaling]
         print(json.dumps(data, indent=2))
@@ -445,6 +547,7 @@ def _report(
         print(format_scaling(scaling))
     if corpus is not None:
         print(summary_line(measurements))
+        print("\n".join(ratio_lines(measurements)))
 
 
 if __name__ == "__main__":
