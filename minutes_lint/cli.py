@@ -131,6 +131,7 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
                 "severity": r.severity.value,
                 "scope": r.scope,
                 "fix": r.fix,
+                "default": r.default,
                 "options": r.options,
             }
             for r in rules.values()
@@ -138,12 +139,15 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
-    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} summary\n")
+    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} {'default':<7} summary\n")
     for r in rules.values():
-        out.write(f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {r.summary}\n")
+        on = "on" if r.default else "off"
+        out.write(
+            f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {on:<7} {r.summary}\n"
+        )
     for code, (name, summary) in ENGINE_CODES.items():
         level = ENGINE_SEVERITY.get(code, "error")
-        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {summary}\n")
+        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {'on':<7} {summary}\n")
 
 
 def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> int:
@@ -167,6 +171,7 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
                 "severity": rule.severity.value,
                 "scope": rule.scope,
                 "fix": rule.fix,
+                "default": rule.default,
                 "options": rule.options,
                 "doc": rule.doc,
             },
@@ -177,7 +182,9 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
         out.write("\n")
         return EXIT_CLEAN
     out.write(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n")
-    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}.\n\n")
+    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}. ")
+    default = "on" if rule.default else f"off (opt-in: extend-select = [\"{rule.code}\"])"
+    out.write(f"Default: {default}.\n\n")
     out.write(rule.doc + "\n")
     if rule.options:
         out.write("\n## Options (defaults)\n")

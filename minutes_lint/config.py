@@ -33,7 +33,7 @@ class Settings:
     root: Path
     config_path: Path | None = None
     corpus: list[str] = field(default_factory=lambda: list(DEFAULT_CORPUS))
-    select: list[str] = field(default_factory=lambda: ["ALL"])
+    select: list[str] | None = None  # None: the rules on by default (each rule's DEFAULT)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)

@@ -11,6 +11,7 @@ A rule is a module with module-level declarations and one ``check`` function::
     OPTIONS = {"max": 3}                # option -> default (the type of the default is enforced)
     FACTS = (some_fact,)                # corpus rules: what they need from every document
     SUPERSEDES = ("AT007",)             # where both report overlapping spans, this rule wins
+    DEFAULT = True                      # on without configuration; False: opt-in (select it)
 
     def validate_options(options) -> None: ...  # optional: raise ConfigError on a bad value
 
@@ -83,6 +84,7 @@ class Rule:
     facts: tuple[Fact, ...] = ()
     supersedes: tuple[str, ...] = ()
     validate: Callable[[Mapping[str, Any]], None] | None = None
+    default: bool = True  # selected when the configuration does not choose a selection
 
     def run(self, doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         yield from self.check(doc, ctx)
@@ -128,6 +130,9 @@ def rule_from_module(module: ModuleType) -> Rule:
     supersedes = tuple(getattr(module, "SUPERSEDES", ()))
     if any(not isinstance(c, str) or not _CODE.match(c) for c in supersedes):
         raise RuleError(f"{where}: SUPERSEDES must list rule codes")
+    default = getattr(module, "DEFAULT", True)
+    if not isinstance(default, bool):
+        raise RuleError(f"{where}: DEFAULT must be True or False")
     validate = getattr(module, "validate_options", None)
     if validate is not None and not callable(validate):
         raise RuleError(f"{where}: validate_options must be a function")
@@ -145,6 +150,7 @@ def rule_from_module(module: ModuleType) -> Rule:
         facts,
         supersedes,
         validate,
+        default,
     )
 
 

@@ -3,6 +3,8 @@
 Codes are matched by prefix as in flake8 and ruff: ``DT`` selects every date
 rule, ``DT002`` one of them; the longest matching prefix between ``select``
 (with ``extend-select``) and ``ignore`` wins, and ``ALL`` selects everything.
+Without a ``select``, the rules that declare themselves on by default run
+(``DEFAULT = True``, the default): as if ``select = ["ALL"]`` matched only them.
 """
 
 from __future__ import annotations
@@ -48,23 +50,27 @@ def select_rules(
     known = list(rules) + [c for c in ENGINE_CODES]
     where = str(settings.config_path or "configuration")
     for key in ("select", "extend_select", "ignore"):
-        check_codes(getattr(settings, key), known, where)
+        check_codes(getattr(settings, key) or [], known, where)
     for pattern, codes in settings.per_file_ignores.items():
         check_codes(codes, known, f"{where}: per-file-ignores.{pattern}")
     check_codes(select or [], known, "--select")
     check_codes(ignore or [], known, "--ignore")
     check_codes(extend_select or [], known, "--extend-select")
-    chosen_select = list(select) if select else list(settings.select)
-    chosen_select += settings.extend_select + (extend_select or [])
+    explicit = list(select) if select else settings.select
+    extend = settings.extend_select + (extend_select or [])
     chosen_ignore = list(settings.ignore) + (ignore or [])
     for code in settings.severity:
         if code not in rules and code not in ENGINE_CODES:
             raise ConfigError(f"{where}: severity.{code}: no such rule")
-    return {
-        code: rule
-        for code, rule in rules.items()
-        if is_selected(code, chosen_select, chosen_ignore)
-    }
+
+    def chosen(code: str, rule: Rule) -> bool:
+        if explicit is not None:
+            return is_selected(code, [*explicit, *extend], chosen_ignore)
+        return is_selected(code, extend, chosen_ignore) or (
+            rule.default and is_selected(code, ["ALL"], chosen_ignore)
+        )
+
+    return {code: rule for code, rule in rules.items() if chosen(code, rule)}
 
 
 def engine_code_selected(
@@ -75,7 +81,7 @@ def engine_code_selected(
     A narrowed ``--select DT001`` must not let an unreadable or binary file pass
     silently; such codes are reported unless they are ignored.
     """
-    chosen = list(select) if select else list(settings.select)
+    chosen = list(select) if select else list(settings.select or ["ALL"])
     if code in ALWAYS_REPORTED:
         chosen.append("ALL")
     return is_selected(

@@ -44,6 +44,7 @@ NAME = "missing-final-newline"
 SUMMARY = "File does not end with a newline"
 SEVERITY = Severity.INFO
 FIX = "safe"
+DEFAULT = False  # cosmetic: opt-in with extend-select = ["WS"]
 OPTIONS: dict[str, object] = {}
 
 

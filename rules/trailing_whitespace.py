@@ -55,6 +55,7 @@ NAME = "trailing-whitespace"
 SUMMARY = "Trailing spaces or tabs at the end of a line"
 SEVERITY = Severity.INFO
 FIX = "sometimes"
+DEFAULT = False  # cosmetic: opt-in with extend-select = ["WS"]
 OPTIONS: dict[str, object] = {"allow-hard-breaks": True}
 _HARD_BREAK = "  "
 

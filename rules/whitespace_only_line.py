@@ -45,6 +45,7 @@ NAME = "whitespace-only-line"
 SUMMARY = "Line holding only spaces or tabs"
 SEVERITY = Severity.INFO
 FIX = "safe"
+DEFAULT = False  # cosmetic: opt-in with extend-select = ["WS"]
 OPTIONS: dict[str, object] = {}
 
 

@@ -43,7 +43,7 @@ def test_the_nearest_configuration_upward_wins(project: Path) -> None:
     settings = load_settings(None, doc)
     assert settings.config_path == nearer.resolve()
     assert settings.root == (project / "sub").resolve()
-    assert (settings.select, settings.ignore) == (["ALL"], ["AT"])
+    assert (settings.select, settings.ignore) == (None, ["AT"])
     assert settings.configured
 
 
@@ -92,7 +92,7 @@ def test_an_explicit_pyproject_reads_its_table(project: Path) -> None:
     assert load_settings(explicit, project).select == ["PN"]
     bare = write(project / "other" / "pyproject.toml", '[project]\nname = "x"\n')
     settings = load_settings(bare, project)
-    assert settings.select == ["ALL"] and settings.config_path == bare.resolve()
+    assert settings.select is None and settings.config_path == bare.resolve()
 
 
 def test_an_explicit_config_that_does_not_exist(project: Path) -> None:

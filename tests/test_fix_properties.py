@@ -58,7 +58,8 @@ def test_fixing_an_example_twice_changes_nothing_more(
     text = variant(example.read_text(encoding="utf-8"), crlf, spaces, name)
     target.write_bytes((codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8"))
 
-    args = ["--fix", "--unsafe-fixes", "--no-cache", "--exit-zero", str(target)]
+    args = ["--fix", "--unsafe-fixes", "--extend-select", "WS", "--no-cache", "--exit-zero"]
+    args.append(str(target))
     assert main(args) == 0
     once = target.read_bytes()
     assert main(args) == 0

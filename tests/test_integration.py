@@ -72,6 +72,9 @@ def test_pre_commit_hooks_from_this_checkout(minutes_repo: Path, tmp_path: Path)
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     if not Path(pre_commit).exists():
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    # the planted trailing spaces are reported only when the cosmetic rules are selected
+    config = minutes_repo / ".minutes-lint.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'extend-select = ["WS"]\n')
     git(minutes_repo, "init", "-q")
     git(minutes_repo, "add", ".")
     git(minutes_repo, "commit", "-q", "-m", "minutes")

@@ -155,18 +155,19 @@ def test_fixing_the_seeds(seeds_project: Path) -> None:
     s001 = next(seeds_project.glob("001_*.md"))
     before = s000.read_text(encoding="utf-8")
     assert " \n" in before
-    safe = run("--fix", ".", cwd=seeds_project)
+    ws = ("--extend-select", "WS")  # the cosmetic whitespace rules are opt-in
+    safe = run("--fix", *ws, ".", cwd=seeds_project)
     assert "Traceback" not in safe.stderr, safe.stderr
     after_safe = s000.read_text(encoding="utf-8")
     assert " \n" not in after_safe  # trailing whitespace and whitespace-only lines
     assert "title: 2024-01-14" in after_safe  # the date fix is unsafe
     assert "Client Wilson" in s001.read_text(encoding="utf-8")
-    unsafe = run("--fix", "--unsafe-fixes", ".", cwd=seeds_project)
+    unsafe = run("--fix", "--unsafe-fixes", *ws, ".", cwd=seeds_project)
     assert "Traceback" not in unsafe.stderr, unsafe.stderr
     after = s000.read_text(encoding="utf-8")
     assert "title: 2026-01-14 Minutes" in after
     assert "date: 2026-01-14 00:00:00" in after
     assert "Clint Wilson (Apple)" in s001.read_text(encoding="utf-8")
-    again = run("--fix", "--unsafe-fixes", ".", cwd=seeds_project)
+    again = run("--fix", "--unsafe-fixes", *ws, ".", cwd=seeds_project)
     assert again.returncode in (0, 1)
     assert s000.read_text(encoding="utf-8") == after
