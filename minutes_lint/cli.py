@@ -183,7 +183,7 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
         return EXIT_CLEAN
     out.write(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n")
     out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}. ")
-    default = "on" if rule.default else f"off (opt-in: extend-select = [\"{rule.code}\"])"
+    default = "on" if rule.default else f'off (opt-in: extend-select = ["{rule.code}"])'
     out.write(f"Default: {default}.\n\n")
     out.write(rule.doc + "\n")
     if rule.options:
