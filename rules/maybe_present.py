@@ -47,6 +47,7 @@ SUMMARY = "Person named in the discussion but not listed as an attendee"
 SEVERITY = Severity.INFO
 SCOPE = "corpus"
 FIX = "none"
+DEFAULT = False  # a hint, not a defect: mostly people discussed, not missing attendees
 OPTIONS = {"min-attendees": 3}
 FACTS = (attendees,)
 

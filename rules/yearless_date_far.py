@@ -53,6 +53,7 @@ NAME = "yearless-date-far"
 SUMMARY = "Date without a year far from the meeting date"
 SEVERITY = Severity.INFO
 FIX = "none"
+DEFAULT = False  # a hint: most far yearless dates are plans or past events, not slips
 OPTIONS = {"max-days": 90, "max-days-ahead": 150}
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
