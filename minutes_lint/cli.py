@@ -18,7 +18,7 @@ from minutes_lint.config import ConfigError, Settings, load_settings
 from minutes_lint.registry import Rule, RuleError, load_rules
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
 COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster")
 
 
@@ -46,7 +46,13 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
     p.add_argument("--extend-select", type=_codes, default=None, help="add to the selection")
     p.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to skip")
-    p.add_argument("--output-format", choices=FORMATS, default="text")
+    p.add_argument(
+        "--output-format",
+        choices=FORMATS,
+        default="full",
+        help="full (default: each problem with its source line), concise (one line each; "
+        "'text' is its former name) or a machine format",
+    )
     p.add_argument("--stdin-filename", help="path to report for text read from stdin")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p.add_argument("--fix", action="store_true", help="apply safe fixes")

@@ -136,10 +136,14 @@ def test_text_lines_are_sorted_and_marked() -> None:
     ]
     assert lines[4] == "Found 4 problems (2 errors, 1 warning, 1 info)."
     assert lines[5] == (
+        "Most frequent: ML101 (2), ML202 (1), ML303 (1); "
+        "`minutes-lint rule CODE` explains a rule, `--statistics` counts them all."
+    )
+    assert lines[6] == (
         "[*] 1 fixable with `minutes-lint --fix` "
         "(1 hidden fix can be enabled with the `--unsafe-fixes` option)."
     )
-    assert len(lines) == 6
+    assert len(lines) == 7
 
 
 def test_text_unsafe_fixes_count_when_enabled() -> None:

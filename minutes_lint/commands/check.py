@@ -199,7 +199,7 @@ def run_check(args: argparse.Namespace) -> int:
     given = args.paths or (["-"] if args.stdin_filename else [])
     fixing_stdin = bool(args.fix and not args.diff and "-" in given)
     _report(args, diagnostics, run.fixed, run.rules, run.files, fixing_stdin)
-    if stale_note and args.output_format == "text":
+    if stale_note and args.output_format in ("full", "concise", "text"):
         print(stale_note, file=sys.stderr)
     if run.crashed:
         return EXIT_ERROR
@@ -296,5 +296,7 @@ def _report(
         statistics=args.statistics,
         fixed=fixed,
         files_checked=files,
+        paths=tuple(args.paths),
+        baseline=args.baseline is not None,
     )
     get_reporter(args.output_format).report(diagnostics, stream, ctx)

@@ -10,7 +10,9 @@ if TYPE_CHECKING:
 
 # format name -> "module:Class"; modules are imported by ``get_reporter`` on demand
 REPORTERS: dict[str, str] = {
-    "text": "minutes_lint.reporters.text:TextReporter",
+    "full": "minutes_lint.reporters.full:FullReporter",
+    "concise": "minutes_lint.reporters.text:TextReporter",
+    "text": "minutes_lint.reporters.text:TextReporter",  # the former name of "concise"
     "json": "minutes_lint.reporters.json_format:JsonReporter",
     "github": "minutes_lint.reporters.github:GithubReporter",
     "sarif": "minutes_lint.reporters.sarif:SarifReporter",

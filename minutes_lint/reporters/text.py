@@ -1,4 +1,9 @@
-"""The default, human-readable format: ``path:line:col: CODE message``."""
+"""The one-line human-readable format (``concise``): ``path:line:col: CODE message``.
+
+The closing summary (shared with ``full``) tells the user what to do next:
+counts by severity, the most frequent codes, what ``--fix`` can repair and,
+when an archive shows many problems, how to gate only new ones.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,9 @@ CYAN = "\x1b[36m"
 
 _SEVERITY_COLOR = {"error": RED, "warning": YELLOW, "info": BLUE}
 FIX_MARKER = "[*]"
+TOP_CODES = 5  # the most frequent codes named by the summary
+MANY = 50  # from this many problems on, the summary suggests a baseline
+BASELINE_FILE = "minutes-lint-baseline.json"
 
 
 def use_color(stream: TextIO, env: Mapping[str, str]) -> bool:
@@ -76,13 +84,18 @@ class TextReporter(Reporter):
         if ctx.statistics:
             lines.extend(self._statistics(ordered, ctx, paint))
         else:
-            lines.extend(self._line(diag, ctx, paint) for diag in ordered)
+            for diag in ordered:
+                lines.extend(self._diagnostic(diag, ctx, paint))
         if ctx.fixed:
             if lines:
                 lines.append("")
             lines.extend(self._fixed(ctx, paint))
         lines.extend(self._summary(ordered, ctx, paint))
         stream.write("\n".join(lines) + "\n")
+
+    def _diagnostic(self, diag: Diagnostic, ctx: ReportContext, paint: _Painter) -> list[str]:
+        """The output lines of one diagnostic: here its one line."""
+        return [self._line(diag, ctx, paint)]
 
     @staticmethod
     def _line(diag: Diagnostic, ctx: ReportContext, paint: _Painter) -> str:
@@ -147,10 +160,33 @@ class TextReporter(Reporter):
             f"{severities['info']} info)."
         )
         lines = [found]
+        counts = Counter(diag.code for diag in ordered)
+        if len(counts) > 1 and not ctx.statistics:
+            top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_CODES]
+            named = ", ".join(f"{paint(code, BOLD)} ({count})" for code, count in top)
+            lines.append(
+                f"Most frequent: {named}; `minutes-lint rule CODE` explains a rule, "
+                "`--statistics` counts them all."
+            )
         fix_line = _fix_hint(ordered, ctx.unsafe_fixes, paint)
         if fix_line:
             lines.append(fix_line)
+        if len(ordered) >= MANY and not ctx.baseline:
+            lines.extend(_baseline_hint(ctx.paths))
         return lines
+
+
+def _baseline_hint(paths: Sequence[str]) -> list[str]:
+    """Return the lines telling how to record today's problems and gate only new ones."""
+    import shlex
+
+    where = " ".join(shlex.quote(p) for p in paths) or "."
+    return [
+        "To adopt minutes-lint on an existing archive, record these problems in a baseline",
+        "and report (and fail on) only new ones:",
+        f"  minutes-lint baseline {where} --output {BASELINE_FILE}",
+        f"  minutes-lint --baseline {BASELINE_FILE} {where}",
+    ]
 
 
 def _fix_hint(ordered: list[Diagnostic], unsafe_fixes: bool, paint: _Painter) -> str:
