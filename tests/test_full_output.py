@@ -14,7 +14,7 @@ from minutes_lint.reporters.base import ReportContext
 from minutes_lint.reporters.full import width, window
 
 PEOPLE = [f"Person{i:03d} Example (Org{i % 7})" for i in range(120)]
-LONG_LINE = ", ".join(PEOPLE[:60] + ["Alice Moreu (Northwind Trust)"] + PEOPLE[60:])
+LONG_LINE = ", ".join([*PEOPLE[:60], "Alice Moreu (Northwind Trust)", *PEOPLE[60:]])
 
 
 def place(path: Path, text: str, needle: str, code: str = "ZZ001", fix: Fix | None = None):

@@ -18,6 +18,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "minutes_lint.reporters.sarif:SarifReporter",
     "junit": "minutes_lint.reporters.junit:JunitReporter",
     "gitlab": "minutes_lint.reporters.gitlab:GitlabReporter",
+    "summary": "minutes_lint.reporters.summary:SummaryReporter",
 }
 
 
