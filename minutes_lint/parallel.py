@@ -55,22 +55,42 @@ def _run(item: Any) -> Any:
     return _TASK(item)
 
 
-def ordered_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[task(i) for i in items]``, spread over processes when there are many items."""
+def ordered_map(
+    task: Callable[[T], R], items: Sequence[T], on_done: Callable[[], None] | None = None
+) -> list[R]:
+    """``[task(i) for i in items]``, spread over processes when there are many items.
+
+    ``on_done`` is called in this process after each item is done (for progress).
+    """
+    done = on_done or _nothing
     workers = worker_count(len(items))
     if workers <= 1:
-        return [task(item) for item in items]
+        return _serial(task, items, done)
     try:
-        return _pooled(task, items, workers)
+        return _pooled(task, items, workers, done)
     except _PoolFailure:
-        return [task(item) for item in items]
+        return _serial(task, items, done)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _serial(task: Callable[[T], R], items: Sequence[T], done: Callable[[], None]) -> list[R]:
+    results = []
+    for item in items:
+        results.append(task(item))
+        done()
+    return results
 
 
 class _PoolFailure(Exception):
     """The pool could not do the work (not the task's own error)."""
 
 
-def _pooled(task: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+def _pooled(
+    task: Callable[[T], R], items: Sequence[T], workers: int, done: Callable[[], None]
+) -> list[R]:
     import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor
@@ -87,7 +107,11 @@ def _pooled(task: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_set_task, initargs=(task,)
         ) as pool:
-            return list(pool.map(_run, items, chunksize=chunk))
+            results = []
+            for result in pool.map(_run, items, chunksize=chunk):
+                results.append(result)
+                done()
+            return results
     except (BrokenProcessPool, pickle.PicklingError, OSError, ImportError, ValueError) as exc:
         raise _PoolFailure(str(exc)) from exc
     except (AttributeError, TypeError) as exc:

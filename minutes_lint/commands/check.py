@@ -155,7 +155,10 @@ def lint_paths(args: argparse.Namespace) -> LintRun:
     if engine.corpus is not None and worker_count(len(todo)) > 1:
         engine.corpus.prepare()  # build the shared indexes once, before workers fork
     outcomes = [_FileOutcome(found, [], False, "", "", False) for found in cached.values()]
-    outcomes += ordered_map(process, todo)
+    from minutes_lint.progress import progress
+
+    with progress(len(todo)) as tick:
+        outcomes += ordered_map(process, todo, on_done=tick)
     order = [*cached, *todo]
     for index, outcome in sorted(zip(order, outcomes, strict=True), key=lambda x: x[0]):
         doc = documents[index]
