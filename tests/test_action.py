@@ -71,7 +71,7 @@ class Runner:
         self.inputs = {k: str(v.get("default", "")) for k, v in declared.items()} | given
         self.files = {
             name: tmp / name.lower()
-            for name in ("GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")
+            for name in ("GITHUB_ENV", "GITHUB_PATH", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")
         }
         for path in self.files.values():
             path.write_text("", encoding="utf-8")
@@ -227,6 +227,7 @@ def test_every_step_of_the_action_installs_and_lints(tmp_path: Path, workspace: 
     assert install.returncode == 0, install.stdout + install.stderr
     bin_dir = Path(runner.exported()["MINUTES_LINT_BIN"])
     assert bin_dir.is_relative_to(tmp_path)
+    assert runner.files["GITHUB_PATH"].read_text(encoding="utf-8") == f"{bin_dir}\n"
     assert lint.returncode == 1, lint.stderr
     assert any("title=TX001" in line for line in lint.stdout.splitlines())
     assert "| TX001 | misspelling | 1 | warning |" in runner.summary
