@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from minutes_lint.cli import main
-from minutes_lint.diagnostics import Applicability, Diagnostic, Fix, Position, Severity
+from minutes_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
 from minutes_lint.reporters import get_reporter
 from minutes_lint.reporters.base import ReportContext
 from minutes_lint.reporters.full import width, window
@@ -84,6 +84,18 @@ def test_unsafe_fix_says_so_and_deletions_are_named(tmp_path: Path) -> None:
     fix = Fix.replace(start, start + 13, "", "Keep one entry", Applicability.UNSAFE)
     out = render([place(path, text, ", Bruno Silva (", fix=fix)])
     assert "= fix (unsafe, needs --unsafe-fixes): Keep one entry: delete “, Bruno Silva”" in out
+
+
+def test_edits_that_change_nothing_are_not_shown(tmp_path: Path) -> None:
+    text = "Alice Moreau - (Northwind Trust)\n"
+    path = tmp_path / "f.md"
+    path.write_text(text, encoding="utf-8")
+    dash = text.index(" - (")
+    fix = Fix(
+        (Edit(dash, dash + 4, " ("), Edit(len(text) - 2, len(text) - 1, ")")), "Write “Name (Org)”"
+    )
+    out = render([place(path, text, "Alice Moreau", fix=fix)])
+    assert "= fix (safe): Write “Name (Org)”: replace “ - (” with “ (”\n" in out
 
 
 def test_invisible_characters_are_shown_and_fixes_spell_them_out(tmp_path: Path) -> None:

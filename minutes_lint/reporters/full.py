@@ -161,6 +161,8 @@ def fix_line(text: str, fix: Fix, applied: bool, paint: _Painter) -> str:
     parts: list[str] = []
     for edit in sorted(fix.edits):
         old, new = text[edit.start : edit.end], edit.content
+        if old == new:
+            continue  # an edit that keeps its text changes nothing worth showing
         if old and new:
             parts.append(f"replace “{_short(old)}” with “{_short(new)}”")
         elif old:
