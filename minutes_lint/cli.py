@@ -19,7 +19,7 @@ from minutes_lint.registry import Rule, RuleError, load_rules
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster")
+COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server")
 
 
 class UsageError(Exception):
@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules_command(command, rest)
         if command == "config":
             return _config_command(rest)
+        if command == "server":
+            from minutes_lint.server import run_server
+
+            return run_server(rest)
         if command == "baseline":
             from minutes_lint.commands.baseline import run_baseline
 
