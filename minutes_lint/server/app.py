@@ -178,12 +178,15 @@ class MinutesLintServer(LanguageServer):
             data={"fix": fix},
         )
 
-    def publish(self, uri: str, result: LintResult, version: int | None) -> None:
+    def publish(
+        self, uri: str, result: LintResult, version: int | None, *, again: bool = True
+    ) -> None:
+        """Send the diagnostics (``again=False``: only when they differ from the last sent)."""
         entry = self.documents.get(uri)
         if entry is None:
             return
         found = self.to_lsp(result)
-        if entry.published == found:
+        if not again and entry.published == found:
             return
         entry.published = found
         self.text_document_publish_diagnostics(
@@ -227,7 +230,7 @@ class MinutesLintServer(LanguageServer):
         )
         if self.documents.get(uri) is entry and document.version == version:
             entry.result = result
-            self.publish(uri, result, version)
+            self.publish(uri, result, version, again=False)
 
     def relint_all(self, delay: float) -> None:
         for uri in list(self.documents):
