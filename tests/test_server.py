@@ -313,8 +313,18 @@ def test_fix_all_safe_matches_the_command_line(tmp_path: Path) -> None:
             assert "AT001" in {d.code for d in remaining}  # its fix is unsafe: kept
             assert not {"TX001", "WS003"} & {d.code for d in remaining}
             assert all(d.data["fix"] != "safe" for d in remaining), remaining
+        relative = str(path.relative_to(tmp_path))
         cli = subprocess.run(
-            [sys.executable, "-m", "minutes_lint", "--fix", "--no-cache", "-"],
+            [
+                sys.executable,
+                "-m",
+                "minutes_lint",
+                "--fix",
+                "--no-cache",
+                "-",
+                "--stdin-filename",
+                relative,
+            ],
             input=text.encode(),
             capture_output=True,
             cwd=tmp_path,
@@ -322,8 +332,6 @@ def test_fix_all_safe_matches_the_command_line(tmp_path: Path) -> None:
         )
         assert cli.stdout.decode() == fixed
 
-    cli_args = ["--stdin-filename", str(path)]
-    del cli_args  # the CLI reads the project from the current folder's configuration
     run(scenario)
 
 

@@ -111,24 +111,23 @@ class MinutesLintServer(LanguageServer):
         if entry is None:
             return None
         text = self.workspace.get_text_document(uri).source
-        path = self.path_of(uri)
-        result = self.safe_lint(entry, path, text, exact=exact)
+        result = self.guarded_lint(self.path_of(uri), text, exact=exact)
+        self.report(entry, result)
         entry.result = result
         return result
 
-    def safe_lint(self, entry: OpenDocument, path: Path, text: str, *, exact: bool) -> LintResult:
+    def guarded_lint(self, path: Path, text: str, *, exact: bool) -> LintResult:
+        """Lint, turning any failure into a result that says so (safe in the worker thread)."""
         try:
-            result = self.linter.lint(path, text, exact=exact)
+            return self.linter.lint(path, text, exact=exact)
         except Exception as exc:  # never let one document take the server down
             detail = "".join(traceback.format_exception(exc))
             log.error("linting %s failed:\n%s", path, detail)
-            self.window_log_message(
-                types.LogMessageParams(
-                    type=types.MessageType.Error,
-                    message=f"minutes-lint failed on {path}:\n{detail}",
-                )
-            )
-            result = LintResult(str(path), text, error=f"internal error: {exc}")
+            return LintResult(str(path), text, error=f"internal error: {exc}\n{detail}")
+
+    def report(self, entry: OpenDocument, result: LintResult) -> None:
+        """Log what the user should know about a result, once per document."""
+        path = result.path
         if result.error is not None:
             self.note(entry, f"minutes-lint: {path}: {result.error}", types.MessageType.Error)
         elif not result.configured:
@@ -141,7 +140,6 @@ class MinutesLintServer(LanguageServer):
         for diag in result.diagnostics:
             if diag.code in ("ML002", "ML005"):
                 self.note(entry, f"minutes-lint: {path}: {diag.message}", types.MessageType.Warning)
-        return result
 
     def to_lsp(self, result: LintResult) -> list[types.Diagnostic]:
         lines = LineMap(result.text, self.encoding())
@@ -149,7 +147,7 @@ class MinutesLintServer(LanguageServer):
             return [
                 types.Diagnostic(
                     range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                    message=f"minutes-lint cannot lint this file: {result.error}",
+                    message="minutes-lint cannot lint this file: " + result.error.split("\n", 1)[0],
                     severity=types.DiagnosticSeverity.Error,
                     source=SOURCE,
                 )
@@ -226,9 +224,10 @@ class MinutesLintServer(LanguageServer):
         text, path = document.source, self.path_of(uri)
         loop = asyncio.get_running_loop()
         result = await loop.run_in_executor(
-            self.executor, lambda: self.safe_lint(entry, path, text, exact=True)
+            self.executor, lambda: self.guarded_lint(path, text, exact=True)
         )
         if self.documents.get(uri) is entry and document.version == version:
+            self.report(entry, result)
             entry.result = result
             self.publish(uri, result, version, again=False)
 

@@ -1,0 +1,158 @@
+"""The language server's pure parts: positions, edits, the lint adapter, rule links."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from minutes_lint.diagnostics import Diagnostic, Position, Severity
+from minutes_lint.document import Document
+from minutes_lint.server.actions import disable_edit, minimal_edit
+from minutes_lint.server.linting import Linter
+from minutes_lint.server.positions import LineMap
+from minutes_lint.server.rule_docs import RuleLinks, explanation
+
+
+def diag(line: int, code: str = "AT001") -> Diagnostic:
+    return Diagnostic("x.md", Position(line, 1), Position(line, 3), code, Severity.WARNING, "m")
+
+
+# -- positions ---------------------------------------------------------------------------
+def test_utf16_columns_count_astral_characters_twice() -> None:
+    text = "a😀b Kelley\r\nsecond\rthird\n"
+    lines = LineMap(text)
+    at = text.index("Kelley")
+    assert lines.position(at) == (0, 5)  # a, 2 units for the emoji, b, space
+    assert lines.offset(0, 5) == at
+    assert LineMap(text, "utf-32").position(at) == (0, 4)
+    assert LineMap(text, "utf-8").position(at) == (0, 7)
+    assert lines.position(text.index("second")) == (1, 0)
+    assert lines.position(text.index("third")) == (2, 0)
+    assert lines.position(len(text)) == (3, 0)
+    assert lines.from_line_column(1, 5) == (0, 5)
+    assert lines.newline_after(0) == "\r\n" and lines.newline_after(1) == "\r"
+
+
+def test_offsets_are_clamped_to_the_text() -> None:
+    lines = LineMap("ab\ncd")
+    assert lines.offset(0, 99) == 2
+    assert lines.offset(9, 0) == 5
+    assert lines.offset(-1, 0) == 0
+    assert lines.position(99) == (1, 2)
+
+
+# -- edits -------------------------------------------------------------------------------
+def test_minimal_edit_keeps_common_prefix_and_suffix() -> None:
+    old, new = "one intersted two\n", "one interested two\n"
+    edit = minimal_edit(old, new)
+    assert old[: edit.start] + edit.content + old[edit.end :] == new
+    assert edit.end - edit.start <= 2
+
+
+def test_disable_comment_goes_above_the_line_with_its_indent_and_newline() -> None:
+    text = "# Minutes\r\n\r\n  - Odile Marchetty (Example Org)\r\n"
+    doc = Document.from_text(text)
+    title, edit = disable_edit(doc, LineMap(text), diag(3)) or ("", None)
+    assert title == "Disable AT001 on this line"
+    assert edit is not None
+    assert edit.start == edit.end == text.index("  - Odile")
+    assert edit.content == "  <!-- minutes-lint: disable-next-line AT001 -->\r\n"
+
+
+def test_disable_joins_an_existing_comment_and_never_repeats_a_code() -> None:
+    text = "<!-- minutes-lint: disable-next-line PN001 -->\nOdile Marchetty spoke.\n"
+    doc = Document.from_text(text)
+    found = disable_edit(doc, LineMap(text), diag(2))
+    assert found is not None
+    _title, edit = found
+    joined = text[: edit.start] + edit.content + text[edit.end :]
+    assert joined.startswith("<!-- minutes-lint: disable-next-line PN001,AT001 -->\n")
+    assert disable_edit(doc, LineMap(text), diag(2, "PN001")) is None
+
+
+def test_disable_in_front_matter_uses_a_file_comment_after_it() -> None:
+    text = "---\ntitle: x\ntags: [nope]\n---\n\nBody.\n"
+    doc = Document.from_text(text)
+    found = disable_edit(doc, LineMap(text), diag(3, "FM008"))
+    assert found is not None
+    title, edit = found
+    assert "in this file" in title
+    assert edit.start == text.index("\nBody") and edit.start == doc.front_matter.body_start
+    assert edit.content == "<!-- minutes-lint: disable-file FM008 -->\n"
+    broken = Document.from_text("---\ntitle: [x\n---\n")
+    assert disable_edit(broken, LineMap(broken.text), diag(2, "FM003")) is None
+
+
+# -- the lint adapter ----------------------------------------------------------------------
+def _project(root: Path) -> Path:
+    (root / ".minutes-lint.toml").write_text('corpus = ["*.md"]\n', encoding="utf-8")
+    for day in (2, 3, 4):
+        (root / f"m{day}.md").write_text(
+            f"# Minutes {day}\n\n## Attendees\n\n- Odile Marchetti (Example Org)\n"
+            "- Tobias Wren (Example Org)\n",
+            encoding="utf-8",
+        )
+    return root / "m9.md"
+
+
+def test_linter_keeps_the_corpus_and_reports_when_it_is_one_edit_behind(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    text = path.with_name("m2.md").read_text().replace("Marchetti", "Marchetty")
+    linter = Linter(tmp_path)
+    first = linter.lint(path, text)
+    assert first.exact and [d.code for d in first.diagnostics if d.code == "AT001"]
+    again = linter.lint(path, text + "More prose.\n", exact=False)
+    assert again.exact and again.corpus is first.corpus  # same facts: same corpus
+    renamed = text.replace("Tobias Wren", "Tobias Wrenn")
+    quick = linter.lint(path, renamed, exact=False)
+    assert not quick.exact and quick.corpus is first.corpus
+    exact = linter.lint(path, renamed, exact=True)
+    assert exact.exact and exact.corpus is not first.corpus
+
+
+def test_linter_picks_up_config_roster_and_corpus_changes(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    text = path.with_name("m2.md").read_text().replace("Marchetti", "Marchetty")
+    linter = Linter(tmp_path)
+    assert any(d.code == "AT001" for d in linter.lint(path, text).diagnostics)
+    config = tmp_path / ".minutes-lint.toml"
+    config.write_text('corpus = ["*.md"]\nignore = ["AT001"]\n', encoding="utf-8")
+    future = time.time() + 5
+    os.utime(config, (future, future))  # a new mtime even on coarse file systems
+    assert not any(d.code == "AT001" for d in linter.lint(path, text).diagnostics)
+    config.write_text('corpus = ["*.md"]\n', encoding="utf-8")
+    os.utime(config, (future + 5, future + 5))
+    # three more documents on disk write "Marchetty": now the majority, after a rescan
+    for day in (5, 6, 7, 8):
+        (tmp_path / f"m{day}.md").write_text(text, encoding="utf-8")
+    linter.files_changed([tmp_path / "m5.md"])
+    found = [d for d in linter.lint(path, text).diagnostics if d.code == "AT001"]
+    assert found == []
+
+
+def test_linter_reports_configuration_errors_instead_of_raising(tmp_path: Path) -> None:
+    (tmp_path / ".minutes-lint.toml").write_text("select = [1]\n", encoding="utf-8")
+    result = Linter(tmp_path).lint(tmp_path / "a.md", "# A\n")
+    assert result.error is not None and "'select' must be a list of strings" in result.error
+    assert result.diagnostics == []
+
+
+# -- rule documentation links ---------------------------------------------------------------
+def test_rule_pages_are_written_once_and_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutes_lint.registry import load_rules
+
+    rules = load_rules()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    link = RuleLinks().link("DT002", rules)
+    assert link is not None and link.startswith("file://") and link.endswith("/rules/DT002.md")
+    page = next(tmp_path.glob("minutes-lint/*/rules/DT002.md"))
+    assert page.read_text(encoding="utf-8").startswith("# DT002 weekday-mismatch")
+    assert "## Why is this bad?" in page.read_text(encoding="utf-8")
+    hosted = RuleLinks("https://minutes.example.org/rules/{code}#{name}")
+    assert hosted.link("DT002", rules) == "https://minutes.example.org/rules/DT002#weekday-mismatch"
+    assert "ML002 not-utf8-text" in explanation("ML002", rules)
