@@ -51,8 +51,11 @@ def apply_text_edits(text: str, edits: list[types.TextEdit]) -> str:
 class Session:
     """One running server and the messages it sent."""
 
-    def __init__(self, root: Path, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, root: Path, options: dict[str, Any] | None = None, args: tuple[str, ...] = ()
+    ) -> None:
         self.root = root
+        self.args = args
         self.options = options or {}
         self.client = LanguageClient("minutes-lint-tests", "1")
         self.published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
@@ -75,7 +78,7 @@ class Session:
 
     async def __aenter__(self) -> Session:
         await self.client.start_io(
-            sys.executable, "-m", "minutes_lint", "server", cwd=str(self.root)
+            sys.executable, "-m", "minutes_lint", "server", *self.args, cwd=str(self.root)
         )
         capabilities = types.ClientCapabilities(
             workspace=types.WorkspaceClientCapabilities(

@@ -23,6 +23,7 @@ def run_server(argv: Sequence[str]) -> int:
         default="warning",
         help="what the server logs to stderr (the editor's output panel)",
     )
+    parser.add_argument("--log-file", metavar="PATH", help="log to this file instead of stderr")
     args = parser.parse_args(list(argv))
     try:
         import lsprotocol  # noqa: F401
@@ -34,8 +35,9 @@ def run_server(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
+    target = {"filename": args.log_file} if args.log_file else {"stream": sys.stderr}
     logging.basicConfig(
-        stream=sys.stderr,
+        **target,  # type: ignore[arg-type]
         level=getattr(logging, args.log_level.upper()),
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -208,9 +209,17 @@ class MinutesLintServer(LanguageServer):
         if entry is None:
             return
         version = self.workspace.get_text_document(uri).version
+        started = time.perf_counter()
         result = self.lint_now(uri, exact=False)
         if result is None:
             return
+        log.debug(
+            "linted %s version %s in %.1f ms (%s)",
+            uri,
+            version,
+            1000 * (time.perf_counter() - started),
+            "exact" if result.exact else "corpus one edit behind",
+        )
         self.publish(uri, result, version)
         if not result.exact:
             entry.exact_task = asyncio.ensure_future(self._exact_after(uri, version))
@@ -223,8 +232,15 @@ class MinutesLintServer(LanguageServer):
             return
         text, path = document.source, self.path_of(uri)
         loop = asyncio.get_running_loop()
+        started = time.perf_counter()
         result = await loop.run_in_executor(
             self.executor, lambda: self.guarded_lint(path, text, exact=True)
+        )
+        log.debug(
+            "linted %s version %s exactly in %.1f ms (corpus rebuilt)",
+            uri,
+            version,
+            1000 * (time.perf_counter() - started),
         )
         if self.documents.get(uri) is entry and document.version == version:
             self.report(entry, result)
@@ -407,7 +423,14 @@ def code_action(
     safe_fixes = any(
         d.fix is not None and d.fix.applicability is Applicability.SAFE for d in result.diagnostics
     )
-    if safe_fixes and (_wanted(FIX_ALL_KIND, only) or (in_range and _wanted(quick, only))):
+    # in the quick-fix list (VS Code's light bulb shows no source actions) next to the
+    # problems under the cursor; as source.fixAll.minutes-lint when asked for by kind
+    if only is not None:
+        kind = FIX_ALL_KIND if _wanted(FIX_ALL_KIND, only) else quick
+        offer = _wanted(FIX_ALL_KIND, only) or (bool(in_range) and _wanted(quick, only))
+    else:
+        kind, offer = (quick if in_range else FIX_ALL_KIND), True
+    if safe_fixes and offer:
         path = ls.path_of(uri)
 
         def lint(text: str) -> list[Diagnostic]:
@@ -415,10 +438,10 @@ def code_action(
 
         edit, count = fix_all_edit(result.text, lint)
         if edit is not None:
-            kind = FIX_ALL_KIND if _wanted(FIX_ALL_KIND, only) else quick
             actions.append(
                 types.CodeAction(
-                    title=f"Fix all safe problems in this file ({count} fixes)",
+                    title=f"Fix all safe problems in this file ({count} fix"
+                    + ("es)" if count != 1 else ")"),
                     kind=kind,
                     edit=_workspace_edit(uri, [edit], lines),
                 )
