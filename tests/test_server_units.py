@@ -156,3 +156,17 @@ def test_rule_pages_are_written_once_and_linked(
     hosted = RuleLinks("https://minutes.example.org/rules/{code}#{name}")
     assert hosted.link("DT002", rules) == "https://minutes.example.org/rules/DT002#weekday-mismatch"
     assert "ML002 not-utf8-text" in explanation("ML002", rules)
+
+
+def test_saving_the_document_itself_keeps_its_corpus(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    text = path.with_name("m2.md").read_text().replace("Marchetti", "Marchetty")
+    linter = Linter(tmp_path)
+    first = linter.lint(path, text)
+    path.write_text(text, encoding="utf-8")  # saved: its file on disk is not in its corpus
+    linter.files_changed([path])
+    assert linter.lint(path, text).corpus is first.corpus
+    other = tmp_path / "m3.md"
+    other.write_text(other.read_text() + "\nMore.\n", encoding="utf-8")
+    linter.files_changed([other])
+    assert linter.lint(path, text).corpus is not first.corpus

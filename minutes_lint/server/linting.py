@@ -76,6 +76,8 @@ class Project:
         self.start = start
         self.all_rules = all_rules
         self.generation = 0
+        # generation -> the corpus files whose change made it (None: everything changed)
+        self.history: dict[int, frozenset[Path] | None] = {}
         self.facts: dict[Path, tuple[tuple[int, int], Facts]] = {}
         self.scanned_at = 0.0
         self.dirty = True
@@ -92,6 +94,7 @@ class Project:
         self.roster: Roster = load_roster(self.settings)
         self.stamps = self._stamps()
         self.generation += 1
+        self.history[self.generation] = None
         self.dirty = True  # the corpus globs may have changed
 
     def _stamps(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -123,7 +126,7 @@ class Project:
                 kept[path] = held
             else:
                 todo.append(path)
-        changed = len(kept) != len(self.facts) or bool(todo)
+        gone = {p for p in self.facts if p not in kept and p not in todo}
         if todo:
             settings = self.settings
             cache = FactsCache(settings.root / settings.cache_dir)
@@ -141,10 +144,20 @@ class Project:
                 cache.store(entry, facts)
                 kept[entry.path] = ((entry.size, entry.mtime), facts)
             cache.save()
+        touched = frozenset(gone | set(todo))
         self.facts = kept
-        if changed:
+        if touched:
             self.generation += 1
-        return changed
+            self.history[self.generation] = touched
+        return bool(touched)
+
+    def unchanged_for(self, path: Path, since: int) -> bool:
+        """Whether every change after generation ``since`` touched only ``path`` itself
+        (a document's own file on disk is not part of the corpus it is linted against)."""
+        return all(
+            (changed := self.history.get(g)) is not None and changed <= {path}
+            for g in range(since + 1, self.generation + 1)
+        )
 
     def others(self, path: Path) -> list[Facts]:
         return [facts for p, (_stamp, facts) in self.facts.items() if p != path]
@@ -272,6 +285,8 @@ class Linter:
         with self._lock:
             held = self._held.get(path)
             generation = project.generation
+            if held is not None and project.unchanged_for(path, held.generation):
+                held.generation = generation
             if (
                 held is not None
                 and held.generation == generation
