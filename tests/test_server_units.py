@@ -170,3 +170,31 @@ def test_saving_the_document_itself_keeps_its_corpus(tmp_path: Path) -> None:
     other.write_text(other.read_text() + "\nMore.\n", encoding="utf-8")
     linter.files_changed([other])
     assert linter.lint(path, text).corpus is not first.corpus
+
+
+# -- the command ------------------------------------------------------------------------------
+def test_server_command_without_pygls_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from minutes_lint.cli import main
+
+    monkeypatch.setitem(sys.modules, "pygls", None)  # makes ``import pygls`` fail
+    assert main(["server"]) == 2
+    assert "pip install 'minutes-lint[server]'" in capsys.readouterr().err
+
+
+def test_the_command_line_does_not_import_the_server() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from minutes_lint.cli import main; main(['rules']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')"
+        " or m.startswith('minutes_lint.server')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
