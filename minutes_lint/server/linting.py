@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from minutes_lint.config import ConfigError, Settings, find_config, load_settings
-from minutes_lint.corpus import Corpus, Facts, extract_facts
-from minutes_lint.corpus_loader import corpus_files, display_path
+from minutes_lint.corpus import Corpus
+from minutes_lint.corpus_loader import corpus_files, extract_all
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
+from minutes_lint.facts import Fact, attendees
 from minutes_lint.facts_cache import FactsCache
 from minutes_lint.registry import Rule, RuleError, load_rules
 from minutes_lint.roster import Roster, load_roster, roster_path
@@ -40,6 +43,7 @@ from minutes_lint.selection import (
 from minutes_lint.source import ReadFailure, Source, decode
 
 RESCAN_SECONDS = 30.0  # the corpus folder is walked again at most this often unless told
+FactValues = dict[str, Any]  # fact key -> value, for one document
 
 
 @dataclass
@@ -56,6 +60,14 @@ class LintResult:
     exact: bool = True  # False: the corpus holds this document's facts of an earlier text
     error: str | None = None  # a configuration or rule-loading error: nothing was linted
     configured: bool = False  # the document belongs to a configured project
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """``path`` as the command line shows it when run from ``cwd``: relative when it can."""
+    try:
+        return os.path.relpath(path, cwd)
+    except ValueError:  # another drive
+        return str(path)
 
 
 def _stamp(path: Path | None) -> tuple[int, int] | None:
@@ -78,7 +90,9 @@ class Project:
         self.generation = 0
         # generation -> the corpus files whose change made it (None: everything changed)
         self.history: dict[int, frozenset[Path] | None] = {}
-        self.facts: dict[Path, tuple[tuple[int, int], Facts]] = {}
+        # path -> (size and mtime, corpus path, fact values) of every corpus document on disk
+        self.facts: dict[Path, tuple[tuple[int, int], str, FactValues]] = {}
+        self.wanted: list[Fact] = []
         self.scanned_at = 0.0
         self.dirty = True
         self._load()
@@ -91,6 +105,13 @@ class Project:
         self.engine_codes = {
             c for c in ENGINE_CODES if engine_code_selected(c, self.settings, None, None)
         }
+        self.needs_corpus = any(rule.scope == "corpus" for rule in self.rules.values())
+        # the selected rules' facts, and the attendees for the hover on a name
+        wanted = list(dict.fromkeys([*Engine(self.rules, self.settings).facts, attendees]))
+        if [f.key for f in wanted] != [f.key for f in self.wanted]:
+            self.facts = {}  # other facts: every document is read again
+        self.wanted = wanted
+        self.keys = Corpus({}, root=self.settings.root)  # turns paths into corpus paths
         self.roster: Roster = load_roster(self.settings)
         self.stamps = self._stamps()
         self.generation += 1
@@ -115,7 +136,7 @@ class Project:
         self.dirty = False
         self.scanned_at = time.monotonic()
         files = corpus_files(self.settings)
-        kept: dict[Path, tuple[tuple[int, int], Facts]] = {}
+        kept: dict[Path, tuple[tuple[int, int], str, FactValues]] = {}
         todo: list[Path] = []
         for path in files:
             stamp = _stamp(path)
@@ -130,19 +151,22 @@ class Project:
         if todo:
             settings = self.settings
             cache = FactsCache(settings.root / settings.cache_dir)
-            fresh, stale = cache.lookup(todo)
-            for path, (facts, _digest) in fresh.items():
+            fresh, stale = cache.lookup(todo, [f.key for f in self.wanted])
+            for path, values in fresh.items():
                 stamp = _stamp(path)
                 if stamp is not None:
-                    facts.path = display_path(path, cwd)
-                    kept[path] = (stamp, facts)
+                    kept[path] = (stamp, self.keys.key(str(path)), values)
             for entry in stale:
                 source = decode(display_path(entry.path, cwd), entry.data)
                 if not isinstance(source, Source):
                     continue
-                facts = extract_facts(Document(source))
-                cache.store(entry, facts)
-                kept[entry.path] = ((entry.size, entry.mtime), facts)
+                values = extract_all(Document(source), self.wanted)
+                cache.store(entry, values)
+                kept[entry.path] = (
+                    (entry.size, entry.mtime),
+                    self.keys.key(str(entry.path)),
+                    values,
+                )
             cache.save()
         touched = frozenset(gone | set(todo))
         self.facts = kept
@@ -159,8 +183,9 @@ class Project:
             for g in range(since + 1, self.generation + 1)
         )
 
-    def others(self, path: Path) -> list[Facts]:
-        return [facts for p, (_stamp, facts) in self.facts.items() if p != path]
+    def others(self, path: Path) -> dict[str, FactValues]:
+        """Corpus path -> fact values of every corpus document but ``path``."""
+        return {key: values for p, (_stamp, key, values) in self.facts.items() if p != path}
 
 
 @dataclass
@@ -173,12 +198,11 @@ class _Held:
     engine: Engine
 
 
-def _signature(facts: Facts | None) -> str:
-    if facts is None:
+def _signature(values: FactValues | None) -> str:
+    if values is None:
         return ""
-    data = facts.to_json()
-    data.pop("path", None)
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    text = json.dumps(values, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class Linter:
@@ -270,17 +294,23 @@ class Linter:
             return result
         doc = Document(source)
         result.document = doc
-        needs = any(rule.scope == "corpus" for rule in project.rules.values())
-        facts = extract_facts(doc) if needs else None
-        signature = _signature(facts)
-        held = self._corpus_for(project, path, facts, signature, exact=exact)
+        values = extract_all(doc, project.wanted) if project.needs_corpus else None
+        signature = _signature(values)
+        held = self._corpus_for(project, path, shown, values, signature, exact=exact)
         result.corpus = held.corpus
         result.exact = held.signature == signature
         result.diagnostics = held.engine.lint(doc)
         return result
 
     def _corpus_for(
-        self, project: Project, path: Path, facts: Facts | None, signature: str, *, exact: bool
+        self,
+        project: Project,
+        path: Path,
+        shown: str,
+        values: FactValues | None,
+        signature: str,
+        *,
+        exact: bool,
     ) -> _Held:
         with self._lock:
             held = self._held.get(path)
@@ -295,8 +325,11 @@ class Linter:
                 return held
             others = project.others(path)
         corpus = None
-        if facts is not None:
-            corpus = Corpus([*others, facts], project.roster, project.settings.nicknames)
+        if values is not None:
+            settings = project.settings
+            others[project.keys.key(shown)] = values
+            documents = dict(sorted(others.items()))
+            corpus = Corpus(documents, project.roster, settings.nicknames, settings.root)
         engine = Engine(
             project.rules, project.settings, engine_codes=project.engine_codes, corpus=corpus
         )
