@@ -56,6 +56,9 @@ class AttendeeList:
 _KEYWORD = r"attendees|attendance|attending|present|participants|roll[ \t-]*call"
 _KEYWORD_HINT = lazy_compile(r"attend|present|particip|roll", re.IGNORECASE)
 _HEADING_TITLE = lazy_compile(rf"^(?P<kw>{_KEYWORD})\b(?P<qual>.*)$", re.IGNORECASE)
+# a line holding only an HTML comment (a suppression such as ``<!-- minutes-lint: ... -->``)
+# is not part of the list: it neither ends it nor reads as an entry
+_COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
 _QUALIFIER = lazy_compile(r"^(?:\s*\([^()]{0,60}\)|\s*[-–—,]\s*[^:]{1,50}|\s+and\s+\S.{0,40})$")
 _LABEL_LINE = lazy_compile(
     r"^(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d{1,3}[.)])[ \t]+)?"
@@ -155,7 +158,11 @@ def find_attendee_lists(
     :func:`find_headings`. A heading such as ``## Attendees`` always yields a list (possibly
     without entries); ``Roll Call`` headings and label lines yield one only when names follow.
     """
-    lines = [line for line in lines if line.start >= body_start]
+    lines = [
+        line
+        for line in lines
+        if line.start >= body_start and not ("<!--" in line.text and _COMMENT_LINE.match(line.text))
+    ]
     doc = _Doc.build(text, lines, [h for h in headings if h.start >= body_start])
     found: list[AttendeeList] = []
     covered = [False] * len(lines)

@@ -357,6 +357,7 @@ def test_disable_rule_on_this_line(tmp_path: Path) -> None:
             assert not only_code(left, "AT001")
             assert not only_code(left, "ML003")  # the suppression is used
             assert not only_code(left, "AT002")  # the list still parses around the comment
+            assert not only_code(left, "AT003")
             # a second rule on the same line joins the existing comment
             pn001 = only_code(left, "PN001")
             if pn001:

@@ -10,7 +10,7 @@ import pytest
 
 from minutes_lint.diagnostics import Diagnostic, Position, Severity
 from minutes_lint.document import Document
-from minutes_lint.server.actions import disable_edit, minimal_edit
+from minutes_lint.server.actions import disable_edits, minimal_edit, suppression_works
 from minutes_lint.server.linting import Linter
 from minutes_lint.server.positions import LineMap
 from minutes_lint.server.rule_docs import RuleLinks, explanation
@@ -55,9 +55,9 @@ def test_minimal_edit_keeps_common_prefix_and_suffix() -> None:
 def test_disable_comment_goes_above_the_line_with_its_indent_and_newline() -> None:
     text = "# Minutes\r\n\r\n  - Odile Marchetty (Example Org)\r\n"
     doc = Document.from_text(text)
-    title, edit = disable_edit(doc, LineMap(text), diag(3)) or ("", None)
+    (title, edit), (file_title, _file_edit) = disable_edits(doc, LineMap(text), diag(3))
     assert title == "Disable AT001 on this line"
-    assert edit is not None
+    assert file_title == "Disable AT001 in this file"
     assert edit.start == edit.end == text.index("  - Odile")
     assert edit.content == "  <!-- minutes-lint: disable-next-line AT001 -->\r\n"
 
@@ -65,25 +65,44 @@ def test_disable_comment_goes_above_the_line_with_its_indent_and_newline() -> No
 def test_disable_joins_an_existing_comment_and_never_repeats_a_code() -> None:
     text = "<!-- minutes-lint: disable-next-line PN001 -->\nOdile Marchetty spoke.\n"
     doc = Document.from_text(text)
-    found = disable_edit(doc, LineMap(text), diag(2))
-    assert found is not None
-    _title, edit = found
+    _title, edit = disable_edits(doc, LineMap(text), diag(2))[0]
     joined = text[: edit.start] + edit.content + text[edit.end :]
     assert joined.startswith("<!-- minutes-lint: disable-next-line PN001,AT001 -->\n")
-    assert disable_edit(doc, LineMap(text), diag(2, "PN001")) is None
+    titles = [t for t, _e in disable_edits(doc, LineMap(text), diag(2, "PN001"))]
+    assert titles == ["Disable PN001 in this file"]
 
 
 def test_disable_in_front_matter_uses_a_file_comment_after_it() -> None:
     text = "---\ntitle: x\ntags: [nope]\n---\n\nBody.\n"
     doc = Document.from_text(text)
-    found = disable_edit(doc, LineMap(text), diag(3, "FM008"))
-    assert found is not None
-    title, edit = found
-    assert "in this file" in title
+    [(title, edit)] = disable_edits(doc, LineMap(text), diag(3, "FM008"))
+    assert title == "Disable FM008 in this file"
     assert edit.start == text.index("\nBody") and edit.start == doc.front_matter.body_start
     assert edit.content == "<!-- minutes-lint: disable-file FM008 -->\n"
     broken = Document.from_text("---\ntitle: [x\n---\n")
-    assert disable_edit(broken, LineMap(broken.text), diag(2, "FM003")) is None
+    assert disable_edits(broken, LineMap(broken.text), diag(2, "FM003")) == []
+
+
+def test_a_comment_line_inside_an_attendee_list_leaves_the_list_as_it_was() -> None:
+    text = "# Minutes\n\n## Attendees\n\n* Odile Marchetti\n* Tobias Wren \n* Priyanka Das\n"
+    doc = Document.from_text(text, "m.md")
+    problem = Diagnostic("m.md", Position(6, 12), Position(6, 13), "WS001", Severity.INFO, "t")
+    _title, line_edit = disable_edits(doc, LineMap(text), problem)[0]
+    edited = Document.from_text(text[: line_edit.start] + line_edit.content + text[line_edit.end :])
+    assert [e.name for e in edited.attendees] == ["Odile Marchetti", "Tobias Wren", "Priyanka Das"]
+    assert suppression_works(doc, problem, [problem], line_edit, lambda _text: [])
+
+
+def test_a_comment_that_does_not_silence_the_problem_is_not_offered() -> None:
+    text = "# Minutes\n\nSome text \n"
+    doc = Document.from_text(text, "m.md")
+    problem = Diagnostic("m.md", Position(3, 10), Position(3, 11), "WS001", Severity.INFO, "t")
+    moved = Diagnostic("m.md", Position(4, 10), Position(4, 11), "WS001", Severity.INFO, "t")
+    (_t, line_edit), _file = disable_edits(doc, LineMap(text), problem)
+    assert not suppression_works(doc, problem, [problem], line_edit, lambda _text: [moved])
+    other = Diagnostic("m.md", Position(1, 1), Position(1, 2), "ST004", Severity.INFO, "new")
+    assert not suppression_works(doc, problem, [problem], line_edit, lambda _text: [other])
+    assert suppression_works(doc, problem, [problem], line_edit, lambda _text: [])
 
 
 # -- the lint adapter ----------------------------------------------------------------------

@@ -5,13 +5,15 @@
   until the text is stable), given as one edit of the span that changed;
 - a suppression comment ``<!-- minutes-lint: disable-next-line CODE -->`` on its own line
   above the flagged line (with the line's indentation and newline style), or the code added
-  to such a comment already there; for a problem inside the front matter, where a comment
-  cannot go, ``<!-- minutes-lint: disable-file CODE -->`` as the first line of the body.
+  to such a comment already there; else ``<!-- minutes-lint: disable-file CODE -->`` as the
+  first line of the body (after any front matter).  Each is offered only when it does
+  what it says: :func:`suppression_works` lints the text with the comment in place.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from minutes_lint.diagnostics import Diagnostic, Edit
@@ -46,22 +48,24 @@ def minimal_edit(old: str, new: str) -> Edit:
     return Edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
 
 
-def disable_edit(doc: Document, lines: LineMap, diag: Diagnostic) -> tuple[str, Edit] | None:
-    """(title, edit) of the suppression comment for ``diag``; None where none can go."""
+def disable_edits(doc: Document, lines: LineMap, diag: Diagnostic) -> list[tuple[str, Edit]]:
+    """(title, edit) of the suppression comments for ``diag``, the narrowest first."""
+    found = []
+    line_comment = _next_line_edit(doc, lines, diag)
+    if line_comment is not None:
+        found.append(line_comment)
+    file_comment = _file_edit(doc, lines, diag.code)
+    if file_comment is not None:
+        found.append(file_comment)
+    return found
+
+
+def _next_line_edit(doc: Document, lines: LineMap, diag: Diagnostic) -> tuple[str, Edit] | None:
     code = diag.code
-    fm = doc.front_matter
     line = max(0, diag.start.line - 1)
+    fm = doc.front_matter
     if fm.present and lines.starts[min(line, len(lines.starts) - 1)] < fm.body_start:
-        if not fm.ok:
-            return None  # a broken front matter: a comment above it would break it more
-        newline = _newline(lines)
-        at = fm.body_start
-        content = f"<!-- minutes-lint: disable-file {code} -->{newline}"
-        if at == len(doc.text) and doc.text and not doc.text.endswith(("\n", "\r")):
-            content = newline + content
-        return f"Disable {code} in this file (the line is in the front matter)", Edit(
-            at, at, content
-        )
+        return None  # no comment inside the front matter
     if line > 0:
         above = _NEXT_LINE.match(lines.line_text(line - 1))
         if above is not None:
@@ -78,6 +82,45 @@ def disable_edit(doc: Document, lines: LineMap, diag: Diagnostic) -> tuple[str, 
     start = lines.starts[min(line, len(lines.starts) - 1)]
     content = f"{indent}<!-- minutes-lint: disable-next-line {code} -->{newline}"
     return f"Disable {code} on this line", Edit(start, start, content)
+
+
+def _file_edit(doc: Document, lines: LineMap, code: str) -> tuple[str, Edit] | None:
+    fm = doc.front_matter
+    if fm.present and not fm.ok:
+        return None  # a broken front matter: where the body starts is a guess
+    at = fm.body_start if fm.present else 0
+    newline = _newline(lines)
+    content = f"<!-- minutes-lint: disable-file {code} -->{newline}"
+    if at == len(doc.text) and doc.text and not doc.text.endswith(("\n", "\r")):
+        content = newline + content
+    return f"Disable {code} in this file", Edit(at, at, content)
+
+
+def suppression_works(
+    doc: Document,
+    diag: Diagnostic,
+    before: Sequence[Diagnostic],
+    edit: Edit,
+    lint: Callable[[str], Sequence[Diagnostic]],
+) -> bool:
+    """Whether the comment ``edit`` inserts silences ``diag`` and changes nothing else:
+    the attendee lists parse as before and no other diagnostic appears."""
+    text = doc.text[: edit.start] + edit.content + doc.text[edit.end :]
+    after_doc = Document.from_text(text, doc.path)
+
+    def people(d: Document) -> list[tuple[object, ...]]:
+        return [(e.name, e.org, e.form, e.problem) for e in d.attendees]
+
+    if people(after_doc) != people(doc) or len(after_doc.headings) != len(doc.headings):
+        return False
+    after = lint(text)
+    line = diag.start.line + (edit.content.count("\n") if edit.start == edit.end else 0)
+    same = (diag.code, diag.message, line)
+    if any((d.code, d.message, d.start.line) == same for d in after):
+        return False
+    counts = Counter(d.code for d in before)
+    counts[diag.code] -= 1
+    return all(n <= counts[code] for code, n in Counter(d.code for d in after).items())
 
 
 def _newline(lines: LineMap) -> str:

@@ -27,7 +27,7 @@ from pygls.uris import to_fs_path
 
 from minutes_lint import __version__
 from minutes_lint.diagnostics import Applicability, Diagnostic, Edit, Severity
-from minutes_lint.server.actions import disable_edit, fix_all_edit
+from minutes_lint.server.actions import disable_edits, fix_all_edit, suppression_works
 from minutes_lint.server.hover import diagnostics_hover, name_hover
 from minutes_lint.server.linting import Linter, LintResult
 from minutes_lint.server.positions import LineMap
@@ -383,6 +383,11 @@ def code_action(
     last = lines.offset(params.range.end.line, params.range.end.character)
     actions: list[types.CodeAction] = []
     quick = types.CodeActionKind.QuickFix.value
+    path = ls.path_of(uri)
+
+    def lint(text: str) -> list[Diagnostic]:
+        return ls.linter.lint(path, text, exact=False).diagnostics
+
     disabled: set[tuple[int, str]] = set()
     in_range = [
         d
@@ -409,17 +414,17 @@ def code_action(
         if key in disabled or not _wanted(quick, only):
             continue
         disabled.add(key)
-        found = disable_edit(result.document, lines, diag)
-        if found is not None:
-            title, edit = found
-            actions.append(
-                types.CodeAction(
-                    title=title,
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[lsp],
-                    edit=_workspace_edit(uri, [edit], lines),
+        for title, edit in disable_edits(result.document, lines, diag):
+            if suppression_works(result.document, diag, result.diagnostics, edit, lint):
+                actions.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[lsp],
+                        edit=_workspace_edit(uri, [edit], lines),
+                    )
                 )
-            )
+                break
     safe_fixes = any(
         d.fix is not None and d.fix.applicability is Applicability.SAFE for d in result.diagnostics
     )
@@ -431,11 +436,6 @@ def code_action(
     else:
         kind, offer = (quick if in_range else FIX_ALL_KIND), True
     if safe_fixes and offer:
-        path = ls.path_of(uri)
-
-        def lint(text: str) -> list[Diagnostic]:
-            return ls.linter.lint(path, text, exact=False).diagnostics
-
         edit, count = fix_all_edit(result.text, lint)
         if edit is not None:
             actions.append(
