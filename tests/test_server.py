@@ -425,6 +425,27 @@ def test_configuration_and_roster_edits_are_picked_up(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_a_mended_configuration_is_noticed_without_file_events(tmp_path: Path) -> None:
+    folder = make_project(tmp_path)
+    path = folder / "2026-03-20-minutes.md"
+    path.write_text(minutes(20, TYPO), encoding="utf-8")
+    config = tmp_path / ".minutes-lint.toml"
+    config.write_text("corpus = [\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        async with Session(tmp_path, {"pollMs": 100}) as session:
+            uri = session.open(path)
+            [error] = await session.diagnostics(uri, 1)
+            assert "invalid TOML" in error.message
+            config.write_text(CONFIG, encoding="utf-8")
+            while True:  # the broken state may be published again before the mend is seen
+                found = await session.diagnostics(uri, timeout=10)
+                if only_code(found, "AT001"):
+                    break
+
+    run(scenario)
+
+
 def test_changes_are_noticed_without_file_events(tmp_path: Path) -> None:
     folder = make_project(tmp_path)
     path = folder / "2026-03-20-minutes.md"

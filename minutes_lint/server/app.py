@@ -193,16 +193,17 @@ class MinutesLintServer(LanguageServer):
         )
 
     # -- scheduling ------------------------------------------------------------------
-    def schedule(self, uri: str, delay: float) -> None:
+    def schedule(self, uri: str, delay: float, *, again: bool = True) -> None:
+        """Lint ``uri`` after ``delay`` seconds (``again=False``: publish only what differs)."""
         entry = self.documents.get(uri)
         if entry is None:
             return
         for task in (entry.lint_task, entry.exact_task):
             if task is not None and not task.done():
                 task.cancel()
-        entry.lint_task = asyncio.ensure_future(self._lint_after(uri, delay))
+        entry.lint_task = asyncio.ensure_future(self._lint_after(uri, delay, again))
 
-    async def _lint_after(self, uri: str, delay: float) -> None:
+    async def _lint_after(self, uri: str, delay: float, again: bool = True) -> None:
         if delay:
             await asyncio.sleep(delay)
         entry = self.documents.get(uri)
@@ -220,7 +221,7 @@ class MinutesLintServer(LanguageServer):
             1000 * (time.perf_counter() - started),
             "exact" if result.exact else "corpus one edit behind",
         )
-        self.publish(uri, result, version)
+        self.publish(uri, result, version, again=again)
         if not result.exact:
             entry.exact_task = asyncio.ensure_future(self._exact_after(uri, version))
 
@@ -257,6 +258,10 @@ class MinutesLintServer(LanguageServer):
             await asyncio.sleep(self.options.poll)
             if self.documents and self.linter.refresh():
                 self.relint_all(0)
+                continue
+            for uri, entry in list(self.documents.items()):
+                if entry.result is not None and entry.result.error is not None:
+                    self.schedule(uri, 0, again=False)  # the configuration may have been mended
 
     def current(self, uri: str) -> LintResult | None:
         """The lint result of the document as it is now (linting it if it changed)."""
