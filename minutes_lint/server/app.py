@@ -384,8 +384,9 @@ def code_action(
         return None
     only = [str(k) for k in params.context.only] if params.context.only else None
     lines = LineMap(result.text, ls.encoding())
-    first = lines.offset(params.range.start.line, params.range.start.character)
-    last = lines.offset(params.range.end.line, params.range.end.character)
+    # the whole lines of the range: a cursor anywhere on a flagged line finds its problems
+    first = lines.offset(params.range.start.line, 0)
+    last = lines.offset(params.range.end.line, 1 << 30)
     actions: list[types.CodeAction] = []
     quick = types.CodeActionKind.QuickFix.value
     path = ls.path_of(uri)
