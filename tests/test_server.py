@@ -483,8 +483,8 @@ def test_bad_documents_and_configuration_never_crash(tmp_path: Path) -> None:
             binary = session.open(folder / "binary.md", "PK\x03\x04\x00\x00 binary \x00")
             found = await session.diagnostics(binary, 1)
             assert [d.code for d in found] == ["ML002"]
-            stray = session.open(outside / "notes.md", "# Notes\n\nSome text. \n")
-            assert only_code(await session.diagnostics(stray, 1), "WS001")
+            stray = session.open(outside / "notes.md", "# Notes\n\nWe were intersted.\n")
+            assert only_code(await session.diagnostics(stray, 1), "TX001")
             bad = session.open(broken_config / "minutes.md", "# Minutes\n")
             found = await session.diagnostics(bad, 1)
             assert len(found) == 1 and found[0].severity == types.DiagnosticSeverity.Error
