@@ -44,6 +44,7 @@ class Settings:
     roster: str = "minutes-roster.yaml"
     cache_dir: str = ".minutes-lint-cache"
     nicknames: list[list[str]] = field(default_factory=list)
+    series: dict[str, list[str]] = field(default_factory=dict)  # name -> regexes (path, title)
 
     @property
     def configured(self) -> bool:
@@ -66,6 +67,7 @@ class Settings:
             "roster": self.roster,
             "cache-dir": self.cache_dir,
             "nicknames": self.nicknames,
+            "series": self.series,
         }
 
 
@@ -78,7 +80,17 @@ _LIST_KEYS = {
     "exclude": "exclude",
 }
 _STR_KEYS = {"roster": "roster", "cache-dir": "cache_dir"}
-_KNOWN = set(_LIST_KEYS) | set(_STR_KEYS) | {"severity", "rules", "per-file-ignores", "nicknames"}
+_KNOWN = (
+    set(_LIST_KEYS)
+    | set(_STR_KEYS)
+    | {
+        "severity",
+        "rules",
+        "per-file-ignores",
+        "nicknames",
+        "series",
+    }
+)
 
 
 def find_config(start: Path) -> Path | None:
@@ -185,6 +197,8 @@ def apply_table(settings: Settings, data: dict[str, Any], where: str) -> None:
             ):
                 raise ConfigError(f"{where}: 'nicknames' must be a list of lists of names")
             settings.nicknames = value
+        elif key == "series":
+            settings.series = _series_table(value, where)
 
 
 def _str_list(value: Any, key: str, where: str) -> list[str]:
@@ -193,6 +207,23 @@ def _str_list(value: Any, key: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
     return list(value)
+
+
+def _series_table(value: Any, where: str) -> dict[str, list[str]]:
+    """``series``: name = "regex" or ["regex", ...], matched against the path and the title."""
+    import re
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'series' must be a table of name = [\"regex\", ...]")
+    out = {}
+    for name, patterns in value.items():
+        out[name] = _str_list(patterns, f"series.{name}", where)
+        for pattern in out[name]:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(f"{where}: series.{name}: bad regex {pattern!r}: {exc}") from None
+    return out
 
 
 def _severity_table(value: Any, where: str) -> dict[str, Severity]:

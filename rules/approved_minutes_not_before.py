@@ -30,6 +30,9 @@ January 14, 2026
 The minutes of the teleconference of January 7, 2026 were approved.
 ```
 
+Approved minutes dated before this meeting on a day the group did not meet are
+CL001's (approved-minutes-no-meeting).
+
 ## Fix safety
 No fix: the right date cannot be guessed.
 """
@@ -39,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minutes_lint.dates import DateMention
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.meeting import NEXT_MEETING
@@ -58,11 +62,31 @@ _THESE_MINUTES = re.compile(
 )
 # The date says when minutes travelled, not which meeting they record.
 _CIRCULATED = re.compile(
-    r"\b(?:on|in|at|during|circulated|distributed|sent|posted|published|shared|until|by)"
+    r"\b(?:on|in|at|during|circulated|distributed|sent|posted|published|shared|until|by"
+    r"|updated|revised|amended|edited)"
     r"[ \t]+(?:the[ \t]+)?\Z",
     re.IGNORECASE,
 )
 _REACH = 30
+
+
+def approved_mentions(doc: Document) -> list[DateMention]:
+    """Dates of the minutes approved at this meeting: not next-meeting dates, not the
+    present minutes ("these are the approved minutes of ..."), not when minutes were
+    circulated ("distributed on March 3")."""
+    meeting = doc.meeting
+    next_starts = {w.start for w in meeting.next_meetings}
+    found = []
+    for mention in meeting.approved:
+        if mention.start in next_starts:
+            continue
+        line = doc.lines[doc.line_index(mention.start)]
+        if NEXT_MEETING.search(line.text) or _THESE_MINUTES.search(line.text):
+            continue
+        if _CIRCULATED.search(doc.text, max(line.start, mention.start - _REACH), mention.start):
+            continue
+        found.append(mention)
+    return found
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -70,15 +94,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     day = meeting.settled_date()
     if day is None:
         return
-    next_starts = {w.start for w in meeting.next_meetings}
-    for mention in meeting.approved:
+    for mention in approved_mentions(doc):
         value = mention.value
-        if value is None or value < day or mention.start in next_starts:
-            continue
-        line = doc.lines[doc.line_index(mention.start)]
-        if NEXT_MEETING.search(line.text) or _THESE_MINUTES.search(line.text):
-            continue
-        if _CIRCULATED.search(doc.text, max(line.start, mention.start - _REACH), mention.start):
+        if value is None or value < day:
             continue
         relation = "the day of" if value == day else "after"
         yield Problem(

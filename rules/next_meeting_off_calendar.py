@@ -1,0 +1,133 @@
+"""Next meeting that is not the group's next meeting.
+
+## What it does
+Compares the date under a "Next meeting" heading or on a "Next call: ..." line
+with the calendar of the document's series (the other minutes of the same
+group in the corpus):
+
+- when the corpus has the group's next minutes, the stated date should be
+  theirs: a different date is reported with the date and file of those minutes;
+- when it has not (the last minutes, or no minutes for a while after this
+  meeting), the date should fit the group's cadence: on a weekday the group
+  meets on and not months ahead of its usual interval.
+
+A next meeting on or before this meeting is DT004's.
+
+## Why is this bad?
+The next-meeting line is copied from the previous minutes and updated by hand.
+"Next call: Thursday, October 9" when the group met on October 8, or always
+meets on Wednesdays, sends members to a meeting that does not take place and
+leaves the archive contradicting itself.
+
+## Example
+```markdown
+October 1, 2025
+...
+Next call: October 9, 2025
+```
+(the group's next minutes are dated 2025-10-08, and it meets on Wednesdays)
+
+## Use instead
+```markdown
+Next call: October 8, 2025
+```
+
+## Fix safety
+No fix: a meeting may have been moved on purpose; a person decides.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from minutes_lint.calendar import Series, document_series, long_date
+from minutes_lint.diagnostics import Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.meeting import APPROVAL, MINUTES
+from minutes_lint.registry import RuleContext
+
+CODE = "CL002"
+NAME = "next-meeting-off-calendar"
+SUMMARY = "Next meeting that is not the group's next meeting or off its cadence"
+SEVERITY = Severity.WARNING
+SCOPE = "corpus"
+FIX = "none"
+OPTIONS: dict[str, object] = {"min-meetings": 6}
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    day = doc.meeting.settled_date()
+    if day is None:
+        return
+    series = document_series(doc, ctx)
+    if series is None or series.meetings() < int(ctx.options["min-meetings"]):
+        return
+    if series.interval is None or series.is_event_day(day, exclude=doc.path):
+        return
+    seen: set[int] = set()
+    for nxt in doc.meeting.next_meetings:
+        if nxt.date <= day or nxt.start in seen:
+            continue  # DT004's
+        seen.add(nxt.start)
+        line = doc.lines[doc.line_index(nxt.start)]
+        if APPROVAL.search(line.text) and MINUTES.search(line.text):
+            continue
+        message = _judge(series, day, nxt.date, doc.path)
+        if message is not None:
+            text, severity = message
+            yield Problem(nxt.start, nxt.end, text, severity=severity)
+
+
+def _judge(
+    series: Series, day: datetime.date, stated: datetime.date, path: str
+) -> tuple[str, Severity] | None:
+    usual = max(series.interval or 7, 7)
+    name = f"“{series.name}”"
+    expected = series.after(day)
+    if series.met_on(stated, exclude=path) and (expected is None or expected >= stated):
+        return None
+    if expected is not None and (expected - day).days <= 2 * usual:
+        # the corpus has the group's next minutes
+        where = series.by_date[expected][0].path
+        if expected < stated:
+            return (
+                f"next meeting stated as {long_date(stated)}, but {name} met next on "
+                f"{long_date(expected)} ({where})",
+                Severity.WARNING,
+            )
+        close = (expected - stated).days <= 3
+        off_day = not series.is_usual_weekday(stated)
+        early = (stated - day).days < usual and (expected - day).days <= usual * 1.5
+        if close or off_day or early:
+            why = (
+                "a day it rarely meets on"
+                if off_day and not close
+                else "sooner than its usual interval"
+                if early and not close
+                else ""
+            )
+            return (
+                f"next meeting stated as {long_date(stated)}"
+                + (f" ({why})" if why else "")
+                + f", but the next minutes of {name} are dated {long_date(expected)} ({where})",
+                Severity.WARNING,
+            )
+        return None  # a meeting on the usual cadence without minutes: cancelled or missing
+    # no next minutes in the corpus: the cadence decides
+    days = series.usual_weekdays()
+    total = sum(days.values())
+    weekday = stated.weekday()
+    if total >= 6 and days[weekday] == 0 and days.most_common(1)[0][1] >= 0.6 * total:
+        return (
+            f"next meeting stated as {long_date(stated)}, a weekday {name} never meets on "
+            f"(it met on {series.describe_weekdays(days)})",
+            Severity.WARNING,
+        )
+    if (stated - day).days > max(3 * usual, 42):
+        return (
+            f"next meeting stated as {long_date(stated)}, {(stated - day).days} days after "
+            f"this meeting; {name} usually meets {series.describe_interval()}",
+            Severity.INFO,
+        )
+    return None
