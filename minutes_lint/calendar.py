@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import os
 import re
 from collections import Counter, defaultdict
@@ -68,7 +69,7 @@ class Series:
         self.weekdays: Counter[int] = Counter(d.weekday() for d in regular)
         # a meeting over consecutive days counts once, from its first day
         starts = [d for d in regular if d - _ONE_DAY not in self.by_date]
-        gaps = sorted((b - a).days for a, b in zip(starts, starts[1:], strict=False))
+        gaps = sorted((b - a).days for a, b in itertools.pairwise(starts))
         self.interval: int | None = gaps[len(gaps) // 2] if gaps else None
         self.title_shapes: Counter[str] = Counter(
             e.title_shape for e in self.entries if e.title_shape is not None
@@ -400,8 +401,12 @@ def _looks_like_minutes(path: str) -> bool:
 
 def _distance(a: str, b: str) -> int:
     """Characters the two names do not share at their start: enough to pick a neighbour."""
-    common = os.path.commonprefix([a, b])
-    return len(a) + len(b) - 2 * len(common)
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return len(a) + len(b) - 2 * common
 
 
 # -- for rules -------------------------------------------------------------------------
@@ -429,9 +434,20 @@ def long_date(day: datetime.date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
 
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 

@@ -25,20 +25,89 @@ from minutes_lint.document import Document
 
 VERSION = 1
 _NUMERIC_DATE = re.compile(r"(?<![\dA-Za-z])(\d{1,4})([-/._])(\d{1,2})\2(\d{1,4})(?!\d)")
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun"
-).split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+]
 # words that say "these are minutes of a meeting", not which group met
 _GENERIC = (
     set(
-        "minutes minute notes note meeting meetings of the for and a an on at in to with md "
-        "markdown teleconference telecon teleconf call calls conference telco draft final "
-        "index readme post posts content".split()
+        [
+            "minutes",
+            "minute",
+            "notes",
+            "note",
+            "meeting",
+            "meetings",
+            "of",
+            "the",
+            "for",
+            "and",
+            "a",
+            "an",
+            "on",
+            "at",
+            "in",
+            "to",
+            "with",
+            "md",
+            "markdown",
+            "teleconference",
+            "telecon",
+            "teleconf",
+            "call",
+            "calls",
+            "conference",
+            "telco",
+            "draft",
+            "final",
+            "index",
+            "readme",
+            "post",
+            "posts",
+            "content",
+        ]
     )
     | set(_MONTHS)
     | set(_WEEKDAYS)
@@ -179,7 +248,9 @@ def label(title: str) -> str:
     for start, end, _ in reversed(_date_spans(title)):
         cut = cut[:start] + " " + cut[end:]
     cut = re.sub(r"#\s*\d+|\(\s*\)|\b\d+\b", " ", cut)
-    return " ".join(cut.split()).strip(" -–—,:;|*_()#") or title.strip()
+    cut = " ".join(cut.split()).strip(" -–—,:;|*_()#")
+    cut = re.sub(r"^minutes\s+(?:of|for)\s+(?:the\s+)?", "", cut, flags=re.IGNORECASE)
+    return cut.strip(" -–—,:;|*_()#") or title.strip()
 
 
 def group_key(text: str) -> str:

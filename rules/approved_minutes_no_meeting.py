@@ -40,11 +40,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from minutes_lint.rules.approved_minutes_not_before import approved_mentions
+
 from minutes_lint.calendar import document_series, long_date, run_calendar, write_like
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
-from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
 CODE = "CL001"
 NAME = "approved-minutes-no-meeting"

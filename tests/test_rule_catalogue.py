@@ -48,4 +48,4 @@ def test_rule_is_documented_and_tested(code: str, capsys: pytest.CaptureFixture[
 def test_names_and_codes_are_unique() -> None:
     assert len({r.name for r in RULES.values()}) == len(RULES)
     prefixes = {code[:2] for code in RULES}
-    assert prefixes == {"AT", "DT", "FM", "PN", "ST", "TX", "WS"}
+    assert prefixes == {"AT", "CL", "DT", "FM", "PN", "ST", "TX", "WS"}
