@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from minutes_lint.rules import content_file_without_extension as rule
 
 from tests.calendar_helpers import series
