@@ -324,7 +324,7 @@ def test_unknown_codes_in_select_and_per_file_ignores(project: Path) -> None:
 
 def test_series_patterns_must_be_regexes(project: Path) -> None:
     config = write(project / ".minutes-lint.toml", '[series]\n"A" = ["(unclosed"]\n')
-    with pytest.raises(ConfigError, match="series.A: bad regex"):
+    with pytest.raises(ConfigError, match=r"series\.A: bad regex"):
         load_settings(config, project)
     config = write(project / ".minutes-lint.toml", 'series = ["a"]\n')
     with pytest.raises(ConfigError, match="'series' must be a table"):
