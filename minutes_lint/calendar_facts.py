@@ -264,5 +264,8 @@ def group_key(text: str) -> str:
 
 def folder_key(path: PurePath) -> str:
     """The folders holding the document, without the parts that are dates (``2019-01``)."""
-    parts = [group_key(p) for p in path.parts[:-1]]
+    parts = [
+        group_key(p) or (p.lower() if _WORD.search(re.sub(r"\d", "", p)) else "")
+        for p in path.parts[:-1]
+    ]
     return "/".join(p for p in parts if p)
