@@ -13,7 +13,6 @@ from minutes_lint.calendar import assign_series, build_calendar, write_like
 from minutes_lint.calendar_facts import extract, shape
 from minutes_lint.cli import main
 from minutes_lint.document import Document
-
 from tests.calendar_helpers import minutes, series
 
 
@@ -157,5 +156,5 @@ def test_calendar_command_json(
     group = data[0]
     assert group["weekdays"] == {"Wednesday": 10, "Saturday": 1}
     assert group["gaps"] == [{"after": "2025-02-19", "before": "2025-04-02", "days": 42}]
-    saturday = [m for m in group["meetings_list"] if m["date"] == "2025-06-21"][0]
+    saturday = next(m for m in group["meetings_list"] if m["date"] == "2025-06-21")
     assert [p["code"] for p in saturday["problems"]] == ["CL003"]
