@@ -71,6 +71,13 @@ class Series:
         starts = [d for d in regular if d - _ONE_DAY not in self.by_date]
         gaps = sorted((b - a).days for a, b in itertools.pairwise(starts))
         self.interval: int | None = gaps[len(gaps) // 2] if gaps else None
+        # how many intervals are whole multiples of the usual one (a missing meeting or
+        # missing minutes keep the rhythm): near 1.0 for a group with a fixed cadence
+        self.regular_share = (
+            sum(1 for g in gaps if self.interval and g % self.interval == 0) / len(gaps)
+            if gaps
+            else 0.0
+        )
         self.title_shapes: Counter[str] = Counter(
             e.title_shape for e in self.entries if e.title_shape is not None
         )
@@ -112,6 +119,12 @@ class Series:
         if exclude is not None and days[exclude.weekday()] > 0:
             days[exclude.weekday()] -= 1
         return +days
+
+    def off_cadence(self, day: datetime.date, later: datetime.date) -> bool:
+        """True when ``later`` cannot be a meeting of a group that meets every N days
+        (N of two weeks or more) counting from ``day``."""
+        interval = self.interval or 0
+        return interval >= 14 and self.regular_share >= 0.6 and (later - day).days % interval != 0
 
     def is_usual_weekday(self, day: datetime.date, share: float = 0.1) -> bool:
         total = sum(self.weekdays.values())
@@ -471,11 +484,11 @@ def write_like(text: str, day: datetime.date) -> str | None:
         if word.isdigit() and len(word) == 4:
             out.append(str(day.year))
         elif word.isdigit():
-            out.append(f"{day.day:0{len(word)}d}")
+            out.append(f"{day.day:02d}" if word.startswith("0") else str(day.day))
             seen_day = True
         elif month is not None and len(low) >= 3 and not seen_month:
             name = _MONTH_NAMES[day.month - 1]
-            name = name if len(word) > 4 or low == "may" else name[: len(word)]
+            name = name if low == month.lower() else name[:3]  # full name or abbreviation
             out.append(name.upper() if word.isupper() and len(word) > 1 else name)
             seen_month = True
         elif low in ("st", "nd", "rd", "th") and seen_day:

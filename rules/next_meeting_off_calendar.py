@@ -85,35 +85,35 @@ def _judge(
     usual = max(series.interval or 7, 7)
     name = f"“{series.name}”"
     expected = series.after(day)
-    if series.met_on(stated, exclude=path) and (expected is None or expected >= stated):
+    if expected is not None and expected < stated and not series.is_event_day(expected):
+        # the corpus has minutes of a meeting before the stated one
+        return (
+            f"next meeting stated as {long_date(stated)}, but {name} met next on "
+            f"{long_date(expected)} ({series.by_date[expected][0].path})",
+            Severity.WARNING,
+        )
+    if series.met_on(stated, exclude=path):
         return None
     if expected is not None and (expected - day).days <= 2 * usual:
-        # the corpus has the group's next minutes
-        where = series.by_date[expected][0].path
-        if expected < stated:
-            return (
-                f"next meeting stated as {long_date(stated)}, but {name} met next on "
-                f"{long_date(expected)} ({where})",
-                Severity.WARNING,
-            )
+        # the corpus has the group's next minutes, dated after the stated meeting
         close = (expected - stated).days <= 3
         off_day = not series.is_usual_weekday(stated)
         early = (stated - day).days < usual and (expected - day).days <= usual * 1.5
-        if close or off_day or early:
-            why = (
-                "a day it rarely meets on"
-                if off_day and not close
-                else "sooner than its usual interval"
-                if early and not close
-                else ""
-            )
-            return (
-                f"next meeting stated as {long_date(stated)}"
-                + (f" ({why})" if why else "")
-                + f", but the next minutes of {name} are dated {long_date(expected)} ({where})",
-                Severity.WARNING,
-            )
-        return None  # a meeting on the usual cadence without minutes: cancelled or missing
+        off_cadence = series.off_cadence(day, stated)
+        if not (close or off_day or early or off_cadence):
+            return None  # a meeting on the usual cadence without minutes: cancelled or missing
+        why = ""
+        if off_day and not close:
+            why = " (a day it rarely meets on)"
+        elif early and not close:
+            why = " (sooner than its usual interval)"
+        elif not close:
+            why = f" (off its cadence: it meets {series.describe_interval()})"
+        return (
+            f"next meeting stated as {long_date(stated)}{why}, but the next minutes of {name} "
+            f"are dated {long_date(expected)} ({series.by_date[expected][0].path})",
+            Severity.WARNING,
+        )
     # no next minutes in the corpus: the cadence decides
     days = series.usual_weekdays()
     total = sum(days.values())
@@ -123,6 +123,13 @@ def _judge(
             f"next meeting stated as {long_date(stated)}, a weekday {name} never meets on "
             f"(it met on {series.describe_weekdays(days)})",
             Severity.WARNING,
+        )
+    if series.off_cadence(day, stated):
+        return (
+            f"next meeting stated as {long_date(stated)}, {(stated - day).days} days after "
+            f"this meeting, off the cadence of {name}, which meets "
+            f"{series.describe_interval()}",
+            Severity.INFO,
         )
     if (stated - day).days > max(3 * usual, 42):
         return (

@@ -116,6 +116,8 @@ def test_dates_rewritten_in_their_own_form() -> None:
     assert write_like("March 3, 2025", day) == "September 2, 2025"
     assert write_like("2025-03-03", day) == "2025-09-02"
     assert write_like("3rd Mar 2025", day) == "2nd Sep 2025"
+    assert write_like("July 30, 2025", day) == "September 2, 2025"
+    assert write_like("Sept. 30, 2025", datetime.date(2025, 7, 1)) == "Jul. 1, 2025"
     assert write_like("the third", day) is None
 
 
