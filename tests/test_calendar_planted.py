@@ -25,6 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from minutes_lint.rules import (
+    approved_minutes_no_meeting,
+    meeting_off_calendar,
+    next_meeting_off_calendar,
+)
+from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
 from minutes_lint.calendar import Calendar, build_calendar, write_like
 from minutes_lint.config import Settings
@@ -33,12 +39,6 @@ from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
 from minutes_lint.registry import load_rules
-from minutes_lint.rules import (
-    approved_minutes_no_meeting,
-    meeting_off_calendar,
-    next_meeting_off_calendar,
-)
-from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 from minutes_lint.source import Source, read_source
 
 PLANTS = 10
