@@ -186,25 +186,31 @@ class Calendar:
 
 # -- building ------------------------------------------------------------------------
 def corpus_calendar_facts(corpus: Corpus) -> dict[str, dict[str, Any]]:
-    """Path -> calendar facts of every document of the corpus: the one place they are read."""
-    return {path: facts.calendar for path, facts in corpus.facts.items() if facts.calendar}
+    """Corpus path -> calendar facts of every document: the one place they are read."""
+    from minutes_lint.calendar_facts import calendar_fact
+
+    return {path: value for path, value in corpus.facts(calendar_fact).items() if value}
 
 
 def calendar_for(corpus: Corpus, settings: Any = None) -> Calendar:
-    """The calendar of ``corpus``, built once per run (memoised on the corpus)."""
+    """The calendar of ``corpus``, built once per run (memoised on the corpus).
+
+    Paths in it are corpus paths (relative to the project root, see ``Corpus.key``)."""
     patterns = dict(getattr(settings, "series", None) or {})
-    root = getattr(settings, "root", None)
     return corpus.memo(
         "minutes_lint.calendar",
-        lambda: build_calendar(corpus_calendar_facts(corpus), patterns, root),
+        lambda: build_calendar(corpus_calendar_facts(corpus), patterns, corpus.root),
     )
 
 
 def series_name(corpus: Corpus | None, path: str, settings: Any = None) -> str | None:
-    """The series of the document at ``path`` (for ``minutes-lint inspect``), or None."""
-    if corpus is None:
+    """The series of the document at ``path`` (for ``minutes-lint inspect``), or None.
+
+    The corpus must have gathered the ``calendar`` fact (a rule of the run declares it,
+    or the corpus was built with ``facts=[calendar_fact]``)."""
+    if corpus is None or path not in corpus:
         return None
-    return calendar_for(corpus, settings).of_path.get(path)
+    return calendar_for(corpus, settings).of_path.get(corpus.key(path))
 
 
 def build_calendar(
@@ -223,7 +229,7 @@ def build_calendar(
     for group in series.values():
         group.finish()
     calendar = Calendar(dict(sorted(series.items())), names)
-    calendar.strays = _stray_files(calendar)
+    calendar.strays = _stray_files(calendar, root)
     calendar.event_dates = sorted(
         {e.date for g in series.values() for e in g.entries if e.event and e.date is not None}
     )
@@ -260,7 +266,7 @@ def assign_series(
     out: dict[str, str] = {}
     keys_of: dict[str, list[str]] = {}
     for path, data in facts.items():
-        where = _relative(path, root)
+        where = path.replace(os.sep, "/")  # a corpus path: relative to the project root
         title = data.get("title") or ""
         configured = next(
             (
@@ -299,15 +305,6 @@ def assign_series(
     for path, keys in keys_of.items():
         out[path] = name_of[_find(parent, keys[0])]
     return out
-
-
-def _relative(path: str, root: Any) -> str:
-    if root is not None:
-        try:
-            return os.path.relpath(os.path.abspath(path), str(root)).replace(os.sep, "/")
-        except ValueError:
-            pass
-    return path.replace(os.sep, "/")
 
 
 def _link(key_lists: Iterable[list[str]]) -> dict[str, str]:
@@ -357,7 +354,7 @@ def _union(parent: dict[str, str], a: str, b: str) -> None:
 _CONTENT_START = (b"---", b"#", b"\xef\xbb\xbf---", b"\xef\xbb\xbf#")
 
 
-def _stray_files(calendar: Calendar) -> list[StrayFile]:
+def _stray_files(calendar: Calendar, root: Any = None) -> list[StrayFile]:
     """Files in the folders of the minutes, named in a series' file-name pattern but
     without the ``.md`` extension, whose content starts like the minutes."""
     from minutes_lint.calendar_facts import group_key, shape
@@ -368,16 +365,16 @@ def _stray_files(calendar: Calendar) -> list[StrayFile]:
     found: list[StrayFile] = []
     for folder, paths in sorted(folders.items()):
         try:
-            names = sorted(os.listdir(folder or "."))
+            names = sorted(os.listdir(os.path.join(str(root or "."), folder)))
         except OSError:
             continue
         known = {os.path.basename(p) for p in paths}
         for name in names:
             if name in known or "." in name.lstrip("."):
                 continue
-            full = os.path.join(folder, name)
+            full = os.path.join(folder, name) if folder else name
             series = _matching_series(calendar, paths, shape(name), group_key(name))
-            if series is None or not _looks_like_minutes(full):
+            if series is None or not _looks_like_minutes(os.path.join(str(root or "."), full)):
                 continue
             neighbour = min(
                 (p for p in paths if calendar.of_path[p] == series),
@@ -423,11 +420,17 @@ def _distance(a: str, b: str) -> int:
 
 
 # -- for rules -------------------------------------------------------------------------
+def document_key(doc: Any, ctx: Any) -> str:
+    """The corpus path of the document a rule is checking."""
+    corpus = getattr(ctx, "corpus", None)
+    return corpus.key(doc.path) if corpus is not None else str(doc.path)
+
+
 def document_series(doc: Any, ctx: Any) -> Series | None:
     """The series of the document a rule is checking, from the run's calendar."""
     if getattr(ctx, "corpus", None) is None:
         return None
-    return calendar_for(ctx.corpus, ctx.settings).series_of(doc.path)
+    return calendar_for(ctx.corpus, ctx.settings).series_of(document_key(doc, ctx))
 
 
 def run_calendar(ctx: Any) -> Calendar | None:
@@ -439,7 +442,8 @@ def run_calendar(ctx: Any) -> Calendar | None:
 def stray_files_near(doc: Any, ctx: Any) -> list[StrayFile]:
     if getattr(ctx, "corpus", None) is None:
         return []
-    return [s for s in calendar_for(ctx.corpus, ctx.settings).strays if s.neighbour == doc.path]
+    key = document_key(doc, ctx)
+    return [s for s in calendar_for(ctx.corpus, ctx.settings).strays if s.neighbour == key]
 
 
 def long_date(day: datetime.date) -> str:

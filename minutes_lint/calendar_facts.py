@@ -22,6 +22,7 @@ from typing import Any
 
 from minutes_lint.dates import find_dates
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 
 VERSION = 1
 _NUMERIC_DATE = re.compile(r"(?<![\dA-Za-z])(\d{1,4})([-/._])(\d{1,2})\2(\d{1,4})(?!\d)")
@@ -155,6 +156,12 @@ def extract(doc: Document) -> dict[str, Any]:
         "file_shape": shape(stem),
         "event": event,
     }
+
+
+@fact("calendar", version=VERSION)
+def calendar_fact(doc: Document) -> dict[str, Any]:
+    """The calendar facts of a document, for every document of the corpus."""
+    return extract(doc)
 
 
 def meeting_date(doc: Document) -> datetime.date | None:

@@ -42,7 +42,8 @@ from collections.abc import Iterator
 
 from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
-from minutes_lint.calendar import document_series, long_date, run_calendar, write_like
+from minutes_lint.calendar import document_key, document_series, long_date, run_calendar, write_like
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -53,6 +54,7 @@ SUMMARY = "Approved minutes dated on a day the group did not meet"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "unsafe"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {"window-days": 3, "min-meetings": 4}
 
 
@@ -61,6 +63,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if day is None:
         return
     series = document_series(doc, ctx)
+    key = document_key(doc, ctx)
     if series is None or series.meetings() < int(ctx.options["min-meetings"]):
         return
     window = int(ctx.options["window-days"])
@@ -69,7 +72,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         value = _read(mention.value, mention.year, mention.month, mention.day, day)
         if value is None or value >= day or value < series.dates[0]:
             continue
-        if series.met_on(value, exclude=doc.path):
+        if series.met_on(value, exclude=key):
             continue
         if calendar is not None and calendar.near_event(value):
             continue  # a face-to-face meeting, filed as its own series

@@ -33,6 +33,7 @@ import os
 from collections.abc import Iterator
 
 from minutes_lint.calendar import stray_files_near
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -43,6 +44,7 @@ SUMMARY = "Minutes file without the .md extension in the corpus folder"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "none"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {}
 
 

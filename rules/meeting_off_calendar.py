@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minutes_lint.calendar import WEEKDAY_NAMES, document_series
+from minutes_lint.calendar import WEEKDAY_NAMES, document_key, document_series
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -44,6 +45,7 @@ SUMMARY = "Meeting dated on a weekend or a weekday its group never meets on"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "none"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {"min-meetings": 8, "regular-share": 0.6}
 
 
@@ -53,10 +55,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if day is None:
         return
     series = document_series(doc, ctx)
+    key = document_key(doc, ctx)
     if series is None or series.meetings() < int(ctx.options["min-meetings"]):
         return
-    own = next((e for e in series.entries if e.path == doc.path), None)
-    if own is None or own.event or series.is_event_day(day, exclude=doc.path):
+    own = next((e for e in series.entries if e.path == key), None)
+    if own is None or own.event or series.is_event_day(day, exclude=key):
         return
     days = series.usual_weekdays(exclude=day)
     total = sum(days.values())

@@ -37,8 +37,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from minutes_lint.calendar import document_series
-from minutes_lint.calendar_facts import shape, title_of
+from minutes_lint.calendar import document_key, document_series
+from minutes_lint.calendar_facts import calendar_fact, shape, title_of
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -49,14 +49,16 @@ SUMMARY = "Title or file name written unlike the other minutes of its group"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "none"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {"min-documents": 8, "rare-share": 0.05, "usual-share": 0.25}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     series = document_series(doc, ctx)
+    key = document_key(doc, ctx)
     if series is None or len(series.entries) < int(ctx.options["min-documents"]):
         return
-    own = next((e for e in series.entries if e.path == doc.path), None)
+    own = next((e for e in series.entries if e.path == key), None)
     if own is not None and own.event:
         return  # a face-to-face meeting is named for its place, not like the calls
     rare = float(ctx.options["rare-share"])

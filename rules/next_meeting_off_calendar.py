@@ -41,7 +41,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from minutes_lint.calendar import Series, document_series, long_date
+from minutes_lint.calendar import Series, document_key, document_series, long_date
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.meeting import APPROVAL, MINUTES
@@ -53,6 +54,7 @@ SUMMARY = "Next meeting that is not the group's next meeting or off its cadence"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "none"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {"min-meetings": 6}
 
 
@@ -61,9 +63,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if day is None:
         return
     series = document_series(doc, ctx)
+    key = document_key(doc, ctx)
     if series is None or series.meetings() < int(ctx.options["min-meetings"]):
         return
-    if series.interval is None or series.is_event_day(day, exclude=doc.path):
+    if series.interval is None or series.is_event_day(day, exclude=key):
         return
     seen: set[int] = set()
     for nxt in doc.meeting.next_meetings:
@@ -73,7 +76,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         line = doc.lines[doc.line_index(nxt.start)]
         if APPROVAL.search(line.text) and MINUTES.search(line.text):
             continue
-        message = _judge(series, day, nxt.date, doc.path)
+        message = _judge(series, day, nxt.date, key)
         if message is not None:
             text, severity = message
             yield Problem(nxt.start, nxt.end, text, severity=severity)

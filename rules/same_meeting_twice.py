@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minutes_lint.calendar import document_series
-from minutes_lint.calendar_facts import title_of
+from minutes_lint.calendar import document_key, document_series
+from minutes_lint.calendar_facts import calendar_fact, title_of
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -40,6 +40,7 @@ SUMMARY = "Another document of the same group records the same meeting"
 SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "none"
+FACTS = (calendar_fact,)
 OPTIONS: dict[str, object] = {}
 
 
@@ -48,9 +49,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if day is None:
         return
     series = document_series(doc, ctx)
+    key = document_key(doc, ctx)
     if series is None:
         return
-    others = [e for e in series.by_date.get(day, ()) if e.path != doc.path]
+    others = [e for e in series.by_date.get(day, ()) if e.path != key]
     if not others:
         return
     title, _line, start = title_of(doc)

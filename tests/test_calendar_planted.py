@@ -32,9 +32,10 @@ from minutes_lint.rules import (
 )
 from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
-from minutes_lint.calendar import Calendar, build_calendar, write_like
+from minutes_lint.calendar import Calendar, Series, build_calendar, write_like
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.config import Settings
-from minutes_lint.corpus import Corpus, Facts, extract_facts
+from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
@@ -67,24 +68,33 @@ class Archive:
     """The documents of one organisation, their facts and a linter for planted copies."""
 
     def __init__(self, folder: Path) -> None:
+        self.root = folder.absolute()
         self.docs: dict[str, Document] = {}
         for path in sorted(folder.rglob("*.md")):
             source = read_source(str(path))
             if isinstance(source, Source):
                 self.docs[str(path)] = Document(source)
-        self.facts: dict[str, Facts] = {p: extract_facts(d) for p, d in self.docs.items()}
-        self.calendar: Calendar = build_calendar({p: f.calendar for p, f in self.facts.items()})
+        self.values = {self.key(p): calendar_fact(d) for p, d in self.docs.items()}
+        self.calendar: Calendar = build_calendar(self.values, root=self.root)
         self.rules = load_rules(
             [approved_minutes_no_meeting, next_meeting_off_calendar, meeting_off_calendar]
         )
 
+    def key(self, path: str) -> str:
+        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+
+    def series_of(self, path: str) -> Series | None:
+        return self.calendar.series_of(self.key(path))
+
     def lint(self, original: str, plant: Plant) -> list[Diagnostic]:
         doc = Document.from_text(plant.text, plant.path)
-        facts = dict(self.facts)
-        del facts[original]
-        facts[plant.path] = extract_facts(doc)
-        engine = Engine(self.rules, Settings(root=Path.cwd()), engine_codes=set())
-        engine.corpus = Corpus(list(facts.values()))
+        values = dict(self.values)
+        del values[self.key(original)]
+        values[self.key(plant.path)] = calendar_fact(doc)
+        engine = Engine(self.rules, Settings(root=self.root), engine_codes=set())
+        engine.corpus = Corpus(
+            {k: {calendar_fact.key: v} for k, v in values.items()}, root=self.root
+        )
         return engine.lint(doc)
 
 
@@ -101,7 +111,7 @@ def _line(doc: Document, offset: int) -> int:
 def plant_approved(archive: Archive, path: str, rng: random.Random) -> Plant | None:
     doc = archive.docs[path]
     day = doc.meeting.settled_date()
-    series = archive.calendar.series_of(path)
+    series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 4:
         return None
     for mention in approved_mentions(doc):
@@ -125,7 +135,7 @@ def plant_approved(archive: Archive, path: str, rng: random.Random) -> Plant | N
 def plant_next(archive: Archive, path: str, rng: random.Random) -> Plant | None:
     doc = archive.docs[path]
     day = doc.meeting.settled_date()
-    series = archive.calendar.series_of(path)
+    series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 6:
         return None
     for nxt in doc.meeting.next_meetings:
@@ -151,11 +161,12 @@ def plant_weekend(archive: Archive, path: str, rng: random.Random) -> Plant | No
     doc = archive.docs[path]
     meeting = doc.meeting
     day = meeting.settled_date()
-    series = archive.calendar.series_of(path)
+    series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 8 or day.weekday() >= 5:
         return None
-    entry = next(e for e in series.entries if e.path == path)
-    if entry.event or series.is_event_day(day, exclude=path):
+    key = archive.key(path)
+    entry = next(e for e in series.entries if e.path == key)
+    if entry.event or series.is_event_day(day, exclude=key):
         return None
     moved = day + datetime.timedelta(days=5 - day.weekday() + rng.choice([0, 1]))
     spans: list[tuple[int, int, str]] = []

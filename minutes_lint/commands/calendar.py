@@ -39,7 +39,9 @@ def run_calendar(argv: list[str]) -> int:
         source = read_source(path)
         if isinstance(source, Source):
             documents.append(Document(source))
-    corpus = build_corpus(settings, documents, use_cache=not args.no_cache)
+    from minutes_lint.calendar_facts import calendar_fact
+
+    corpus = build_corpus(settings, documents, use_cache=not args.no_cache, facts=[calendar_fact])
     calendar = calendar_for(corpus, settings)
     problems = _problems(args)
     data = calendar_json(calendar, problems)

@@ -4,8 +4,8 @@ import datetime
 
 from minutes_lint.rules import approved_minutes_no_meeting as rule
 
+from minutes_lint.testing import fix, lint, where
 from tests.calendar_helpers import long, meeting_day, series
-from tests.rule_helpers import fix, lint, where
 
 
 def _case(i: int = 6, **kw: object) -> tuple[str, str, dict[str, str]]:

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from minutes_lint.rules import content_file_without_extension as rule
 
+from minutes_lint.testing import lint, where
 from tests.calendar_helpers import series
-from tests.rule_helpers import lint, where
 
 
 def test_minutes_saved_without_extension_are_reported_on_a_sibling(

@@ -4,8 +4,8 @@ import datetime
 
 from minutes_lint.rules import meeting_off_calendar as rule
 
+from minutes_lint.testing import lint, where
 from tests.calendar_helpers import minutes, series
-from tests.rule_helpers import lint, where
 
 SATURDAY = datetime.date(2025, 7, 19)
 THURSDAY = datetime.date(2025, 7, 17)

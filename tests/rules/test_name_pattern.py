@@ -4,8 +4,8 @@ import datetime
 
 from minutes_lint.rules import name_pattern as rule
 
+from minutes_lint.testing import lint, where
 from tests.calendar_helpers import minutes, series
-from tests.rule_helpers import lint, where
 
 DAY = datetime.date(2025, 7, 16)
 

@@ -4,8 +4,8 @@ import datetime
 
 from minutes_lint.rules import next_meeting_off_calendar as rule
 
+from minutes_lint.testing import lint, where
 from tests.calendar_helpers import long, meeting_day, series
-from tests.rule_helpers import lint, where
 
 WEEK = datetime.timedelta(days=7)
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from minutes_lint.rules import same_meeting_twice as rule
 
+from minutes_lint.testing import lint, where
 from tests.calendar_helpers import meeting_day, series
-from tests.rule_helpers import lint, where
 
 
 def test_a_copy_of_the_same_meeting_is_reported() -> None:
