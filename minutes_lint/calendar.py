@@ -82,6 +82,7 @@ class Series:
             e.title_shape for e in self.entries if e.title_shape is not None
         )
         self.file_shapes: Counter[str] = Counter(e.file_shape for e in self.entries)
+        self.file_keys = {e.file_key for e in self.entries}
 
     # -- queries -------------------------------------------------------------------
     def before(self, day: datetime.date) -> datetime.date | None:
@@ -392,7 +393,7 @@ def _matching_series(calendar: Calendar, paths: list[str], file_shape: str, key:
         name = calendar.of_path[path]
         series = calendar.series[name]
         if series.file_shapes.get(file_shape, 0) >= 2:
-            if key and any(e.file_key == key for e in series.entries):
+            if key and key in series.file_keys:
                 return name
             candidates.append(name)
     return candidates[0] if candidates and not key else None
