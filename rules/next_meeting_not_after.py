@@ -29,6 +29,10 @@ January 14, 2026
 - January 28, 2026 at 11 am Eastern
 ```
 
+A next meeting after this one that is not the group's next meeting (another date
+than its next minutes, an unusual weekday, off its cadence) is CL002's
+(next-meeting-off-calendar).
+
 ## Fix safety
 No fix: the date of the next meeting cannot be derived from this one.
 """

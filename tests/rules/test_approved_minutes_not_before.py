@@ -29,6 +29,7 @@ January 14, 2026
         ("* December 03\n* March 13", []),
         # when minutes travelled, not which meeting they record
         ("Minutes distributed on January 14, 2026 were approved.", []),
+        ("Minutes of the F2F (updated January 20, 2026) were approved.", []),
         ("The following minutes were approved in the January 28, 2026 meeting.", []),
         ("These are the approved minutes of the meeting of January 14, 2026.", []),
     ],
