@@ -160,3 +160,58 @@ def test_calendar_command_json(
     assert group["gaps"] == [{"after": "2025-02-19", "before": "2025-04-02", "days": 42}]
     saturday = next(m for m in group["meetings_list"] if m["date"] == "2025-06-21")
     assert [p["code"] for p in saturday["problems"]] == ["CL003"]
+
+
+def test_the_calendar_is_built_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_lint.rules import (
+        approved_minutes_no_meeting,
+        content_file_without_extension,
+        meeting_off_calendar,
+        name_pattern,
+        next_meeting_off_calendar,
+        same_meeting_twice,
+    )
+
+    import minutes_lint.calendar as calendar_module
+    from minutes_lint.calendar_facts import calendar_fact
+    from minutes_lint.config import Settings
+    from minutes_lint.corpus import Corpus
+    from minutes_lint.engine import Engine
+    from minutes_lint.registry import load_rules
+
+    built = []
+    real = calendar_module.build_calendar
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_module, "build_calendar", counting)
+    docs = [Document.from_text(t, p) for p, t in series().items()]
+    rules = load_rules(
+        [
+            approved_minutes_no_meeting,
+            next_meeting_off_calendar,
+            meeting_off_calendar,
+            same_meeting_twice,
+            name_pattern,
+            content_file_without_extension,
+        ]
+    )
+    engine = Engine(rules, Settings(root=Path.cwd()), engine_codes=set())
+    engine.corpus = Corpus.from_documents(docs, [calendar_fact], root=Path.cwd())
+    for doc in docs:
+        engine.lint(doc)
+    assert built == [1]
+
+
+def test_series_name_of_a_document() -> None:
+    from minutes_lint.calendar import series_name
+    from minutes_lint.calendar_facts import calendar_fact
+    from minutes_lint.corpus import Corpus
+
+    docs = [Document.from_text(t, p) for p, t in series(count=3).items()]
+    corpus = Corpus.from_documents(docs, [calendar_fact], root=Path.cwd())
+    assert series_name(corpus, docs[0].path) == "Example Working Group"
+    assert series_name(corpus, "elsewhere.md") is None
+    assert series_name(None, docs[0].path) is None
