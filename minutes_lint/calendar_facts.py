@@ -114,7 +114,7 @@ _GENERIC = (
     | set(_WEEKDAYS)
 )
 _WORD = re.compile(r"[^\W_]+")
-_EVENT = re.compile(
+EVENT_WORDS = re.compile(
     r"(?<![^\W_])(?:f2f|fnf|face[ -]to[ -]face|in[ -]person|workshop|summit|offsite|retreat)",
     re.IGNORECASE,
 )
@@ -137,8 +137,8 @@ def extract(doc: Document) -> dict[str, Any]:
     day = meeting_date(doc)
     top = " ".join(line.text for line in doc.body_lines[:_RANGE_LINES])
     event = bool(
-        _EVENT.search(title or "")
-        or _EVENT.search(path.as_posix())
+        EVENT_WORDS.search(title or "")
+        or EVENT_WORDS.search(path.as_posix())
         or any(_RANGE.search(t) and _mentions_month(t) for t in (title or "", top))
     )
     return {

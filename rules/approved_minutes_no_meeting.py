@@ -6,7 +6,9 @@ them up in the calendar of the document's series: the other minutes of the same
 group in the corpus.  A date before this meeting on which the group has no
 minutes is reported with the nearest meetings of the group.  When the corpus
 has no minutes of the group for a while around that date (a gap), the message
-says so instead of guessing.  A date without a year is read as its last
+says so instead of guessing.  Dates on a line that speaks of a face-to-face meeting
+or workshop are not checked (such meetings are often filed apart or not at all).  A
+date without a year is read as its last
 occurrence before this meeting.  Dates on or after this meeting are DT005's.
 
 ## Why is this bad?
@@ -43,7 +45,7 @@ from collections.abc import Iterator
 from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
 from minutes_lint.calendar import document_key, document_series, long_date, run_calendar, write_like
-from minutes_lint.calendar_facts import calendar_fact
+from minutes_lint.calendar_facts import EVENT_WORDS, calendar_fact
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -76,6 +78,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             continue
         if calendar is not None and calendar.near_event(value):
             continue  # a face-to-face meeting, filed as its own series
+        if EVENT_WORDS.search(doc.lines[doc.line_index(mention.start)].text):
+            continue  # "the minutes of the June 6 F2F": a meeting the calendar may not hold
         lo = series.before(value)
         hi = series.after(value)
         hi = hi if hi is not None and hi < day else None

@@ -64,3 +64,13 @@ def test_small_series_are_not_judged() -> None:
     path, text, docs = _case(i=2, count=3)
     bad = text.replace(long(meeting_day(1)), "February 3, 2025")
     assert lint(rule, bad, path=path, others=docs) == []
+
+
+def test_face_to_face_minutes_are_not_checked() -> None:
+    path, text, docs = _case()
+    f2f = text.replace(
+        f"The minutes of {long(meeting_day(5))} were approved.",
+        "The minutes of the March 3, 2025 F2F will be approved separately.",
+    )
+    assert f2f != text
+    assert lint(rule, f2f, path=path, others=docs) == []
