@@ -6,8 +6,8 @@ them up in the calendar of the document's series: the other minutes of the same
 group in the corpus.  A date before this meeting on which the group has no
 minutes is reported with the nearest meetings of the group.  When the corpus
 has no minutes of the group for a while around that date (a gap), the message
-says so instead of guessing.  Dates on a line that speaks of a face-to-face meeting
-or workshop are not checked (such meetings are often filed apart or not at all).  A
+says so instead of guessing.  A date followed by "F2F", "face-to-face" or
+"workshop" is not checked (such meetings are often filed apart or not at all).  A
 date without a year is read as its last
 occurrence before this meeting.  Dates on or after this meeting are DT005's.
 
@@ -40,12 +40,13 @@ A date with its weekday written is not fixed.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 
 from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
 from minutes_lint.calendar import document_key, document_series, long_date, run_calendar, write_like
-from minutes_lint.calendar_facts import EVENT_WORDS, calendar_fact
+from minutes_lint.calendar_facts import calendar_fact
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -78,7 +79,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             continue
         if calendar is not None and calendar.near_event(value):
             continue  # a face-to-face meeting, filed as its own series
-        if EVENT_WORDS.search(doc.lines[doc.line_index(mention.start)].text):
+        if _EVENT_AFTER.match(doc.text, mention.end, mention.end + 40):
             continue  # "the minutes of the June 6 F2F": a meeting the calendar may not hold
         lo = series.before(value)
         hi = series.after(value)
@@ -119,6 +120,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             f"day; the nearest meetings were on {said}",
             fix=fix,
         )
+
+
+_EVENT_AFTER = re.compile(
+    r"[ \t,]*(?:\d{4}[ \t]*)?(?:f2f|fnf|face[ -]to[ -]face|in[ -]person|workshop|summit)",
+    re.IGNORECASE,
+)
 
 
 def _read(
