@@ -377,12 +377,30 @@ def _stray_files(calendar: Calendar, root: Any = None) -> list[StrayFile]:
             series = _matching_series(calendar, paths, shape(name), group_key(name))
             if series is None or not _looks_like_minutes(os.path.join(str(root or "."), full)):
                 continue
-            neighbour = min(
-                (p for p in paths if calendar.of_path[p] == series),
-                key=lambda p: (_distance(os.path.basename(p), name), p),
-            )
-            found.append(StrayFile(full, series, neighbour))
+            found.append(StrayFile(full, series, _neighbour(calendar, series, name, paths)))
     return found
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _neighbour(calendar: Calendar, series: str, name: str, beside: list[str]) -> str:
+    """The document of ``series`` in the same folder (``beside``) dated nearest the date in
+    ``name`` (its last date: a meeting date follows a publication date), else the one
+    named most like it."""
+    folder = set(beside)
+    entries = [e for e in calendar.series[series].entries if e.path in folder]
+    dates = []
+    for m in _ISO_DATE.finditer(name):
+        try:
+            dates.append(datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    dated = [e for e in entries if e.date is not None]
+    if dates and dated:
+        day = dates[-1]
+        return min(dated, key=lambda e: (abs((e.date - day).days), e.path)).path  # type: ignore[operator]
+    return min(entries, key=lambda e: (_distance(os.path.basename(e.path), name), e.path)).path
 
 
 def _matching_series(calendar: Calendar, paths: list[str], file_shape: str, key: str) -> str | None:
