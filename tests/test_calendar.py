@@ -215,3 +215,15 @@ def test_series_name_of_a_document() -> None:
     assert series_name(corpus, docs[0].path) == "Example Working Group"
     assert series_name(corpus, "elsewhere.md") is None
     assert series_name(None, docs[0].path) is None
+
+
+def test_calendar_command_on_a_missing_path_or_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["calendar", "nowhere"]) == 2
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["calendar", "empty", "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no minutes in empty" in captured.err

@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from minutes_lint.calendar import WEEKDAY_NAMES, Calendar, Series, calendar_for
-from minutes_lint.cli import EXIT_CLEAN, check_parser, settings_for
+from minutes_lint.cli import EXIT_CLEAN, UsageError, check_parser, settings_for
 from minutes_lint.corpus_loader import build_corpus, expand_paths
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
@@ -33,12 +34,17 @@ def run_calendar(argv: list[str]) -> int:
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     args = p.parse_args(argv)
     paths = args.paths or ["."]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
     settings = settings_for(args.config, paths)
     documents = []
     for path in expand_paths(paths, settings):
         source = read_source(path)
         if isinstance(source, Source):
             documents.append(Document(source))
+    if not documents and not settings.configured:
+        print(f"minutes-lint calendar: no minutes in {' '.join(paths)}", file=sys.stderr)
     from minutes_lint.calendar_facts import calendar_fact
 
     corpus = build_corpus(settings, documents, use_cache=not args.no_cache, facts=[calendar_fact])
