@@ -16,6 +16,7 @@ cheap to cache with the other corpus facts:
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from pathlib import PurePath
 from typing import Any
@@ -189,8 +190,21 @@ def title_of(doc: Document) -> tuple[str | None, int, int]:
     return None, 0, -1
 
 
+_SPANS: dict[str, list[tuple[int, int, str]]] = {}
+
+
 def _date_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, form) of every date in ``text``, in order, without overlaps."""
+    """(start, end, form) of every date in ``text``, in order, without overlaps (the
+    last few answers are kept: a title is read three times)."""
+    found = _SPANS.get(text)
+    if found is None:
+        if len(_SPANS) > 64:
+            _SPANS.clear()
+        found = _SPANS[text] = _find_date_spans(text)
+    return found
+
+
+def _find_date_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for m in _NUMERIC_DATE.finditer(text):
         spans.append((m.start(), m.end(), _numeric_form(m)))
@@ -271,8 +285,11 @@ def group_key(text: str) -> str:
 
 def folder_key(path: PurePath) -> str:
     """The folders holding the document, without the parts that are dates (``2019-01``)."""
-    parts = [
-        group_key(p) or (p.lower() if _WORD.search(re.sub(r"\d", "", p)) else "")
-        for p in path.parts[:-1]
-    ]
+    parts = [_folder_part(p) for p in path.parts[:-1]]
     return "/".join(p for p in parts if p)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_part(part: str) -> str:
+    """A folder's group words, else its name when it has letters, else nothing."""
+    return group_key(part) or (part.lower() if _WORD.search(re.sub(r"\d", "", part)) else "")
