@@ -326,13 +326,23 @@ def _link(key_lists: Iterable[list[str]]) -> dict[str, str]:
     for (a, b), n in pairs.items():
         if n >= 2 or n == min(count[a], count[b]):
             _union(parent, a, b)
+    # "s mime working group" and "smime working group": one name written two ways
+    compact: dict[str, str] = {}
+    for k in list(parent):
+        if not k.startswith("folder:"):
+            first = compact.setdefault(k.replace(" ", ""), k)
+            _union(parent, first, k)
+    # an acronym joins the name it abbreviates, when that name is one group
     initials: dict[str, list[str]] = defaultdict(list)
     for k in parent:
         words = k.split()
         if len(words) >= 3 and not k.startswith("folder:"):
             initials["".join(w[0] for w in words)].append(k)
     for k in list(parent):
-        if " " not in k and k in initials and len(initials[k]) == 1:
+        if " " in k or k not in initials:
+            continue
+        groups = {_find(parent, name) for name in initials[k]}
+        if len(groups) == 1:
             _union(parent, k, initials[k][0])
     return parent
 

@@ -109,6 +109,9 @@ _GENERIC = (
             "post",
             "posts",
             "content",
+            "cancelled",
+            "canceled",
+            "cancellation",
         ]
     )
     | set(_MONTHS)

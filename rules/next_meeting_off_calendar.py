@@ -11,7 +11,9 @@ group in the corpus):
   meeting), the date should fit the group's cadence: on a weekday the group
   meets on and not months ahead of its usual interval.
 
-A next meeting on or before this meeting is DT004's.
+A next meeting at a face-to-face meeting or workshop ("June 6 at the F2F") is
+not one of the group's calls and is not checked.  A next meeting on or before this
+meeting is DT004's.
 
 ## Why is this bad?
 The next-meeting line is copied from the previous minutes and updated by hand.
@@ -39,6 +41,7 @@ No fix: a meeting may have been moved on purpose; a person decides.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 
 from minutes_lint.calendar import Series, document_key, document_series, long_date
@@ -76,10 +79,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         line = doc.lines[doc.line_index(nxt.start)]
         if APPROVAL.search(line.text) and MINUTES.search(line.text):
             continue
+        if _EVENT_AFTER.match(doc.text, nxt.end, min(line.end, nxt.end + 60)):
+            continue  # "June 6 at the face-to-face": not one of the group's calls
         message = _judge(series, day, nxt.date, key)
         if message is not None:
             text, severity = message
             yield Problem(nxt.start, nxt.end, text, severity=severity)
+
+
+_EVENT_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:at|during)\b[^.;\n]{0,40}?(?<![^\W_])"
+    r"(?:f2f|fnf|face[ -]to[ -]face|in[ -]person|workshop|summit)",
+    re.IGNORECASE,
+)
 
 
 def _judge(

@@ -71,3 +71,14 @@ def test_next_meeting_on_or_before_this_one_is_left_to_dt004() -> None:
     path, text, docs = _case()
     same = text.replace(f"Next call: {long(meeting_day(7))}", f"Next call: {long(meeting_day(6))}")
     assert lint(rule, same, path=path, others=docs) == []
+
+
+def test_a_next_meeting_at_a_face_to_face_is_not_checked() -> None:
+    path, text, docs = _case()
+    moved = long(meeting_day(7) + datetime.timedelta(days=5))
+    f2f = text.replace(long(meeting_day(7)), f"{moved} at the face-to-face in Springfield")
+    assert lint(rule, f2f, path=path, others=docs) == []
+    call = text.replace(long(meeting_day(7)), f"{moved}. The face-to-face is in June")
+    assert len(lint(rule, call, path=path, others=docs)) == 1
+    after = text.replace(long(meeting_day(7)), f"{moved} (following the F2F)")
+    assert len(lint(rule, after, path=path, others=docs)) == 1
