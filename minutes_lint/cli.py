@@ -9,51 +9,79 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from minutes_lint import __version__
-from minutes_lint.config import ConfigError, Settings, load_settings
+from minutes_lint.config import ConfigError
+from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError
 from minutes_lint.registry import Rule, RuleError, load_rules
+from minutes_lint.stages.plan import settings_for
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
-
-
-class UsageError(Exception):
-    """A command-line mistake: exit code 2 with a message."""
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster")
 
 
 def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _globs(value: str) -> list[str]:
+    return [g.strip() for g in value.split(",") if g.strip()]
+
+
+class _Once(argparse.Action):
+    """An option that takes one value: given twice, it is refused rather than overridden."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest, None) is not None:
+            parser.error(f"argument {option_string}: given more than once")
+        setattr(namespace, self.dest, values)
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, metavar="PATH", help="configuration file to use")
+    parser.add_argument(
+        "--config", type=Path, metavar="PATH", action=_Once, help="configuration file to use"
+    )
 
 
 def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Lint meeting minutes (Markdown with YAML front matter) for data-quality "
-        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar.",
+        "problems. Other commands: rules, rule CODE, config, baseline, roster.",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint; '-' reads stdin")
     _common(p)
     p.add_argument("--version", action="version", version=f"minutes-lint {__version__}")
-    p.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
-    p.add_argument("--extend-select", type=_codes, default=None, help="add to the selection")
-    p.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to skip")
+    # list options accumulate when repeated (``--select DT --select AT001``), as in ruff
+    p.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to run")
+    p.add_argument("--extend-select", type=_codes, action="extend", help="add to the selection")
+    p.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes to skip")
     p.add_argument(
-        "--output-format",
-        choices=FORMATS,
-        default="full",
-        help="full (default: each problem with its source line), concise (one line each; "
-        "'text' is its former name) or a machine format",
+        "--exclude",
+        type=_globs,
+        action="extend",
+        metavar="GLOBS",
+        help="globs of files not to lint when folders are expanded (replaces 'exclude')",
     )
-    p.add_argument("--stdin-filename", help="path to report for text read from stdin")
+    p.add_argument(
+        "--extend-exclude",
+        type=_globs,
+        action="extend",
+        metavar="GLOBS",
+        help="globs to exclude in addition to the configured 'exclude'",
+    )
+    p.add_argument("--output-format", choices=FORMATS, action=_Once)
+    p.add_argument("--stdin-filename", action=_Once, help="path to report for text read from stdin")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p.add_argument("--fix", action="store_true", help="apply safe fixes")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply (or show) unsafe fixes")
@@ -62,13 +90,66 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="exit 1 when --fix changed a file"
     )
-    p.add_argument("--baseline", type=Path, metavar="FILE", help="report only what it lacks")
+    p.add_argument(
+        "--baseline", type=Path, metavar="FILE", action=_Once, help="report only what it lacks"
+    )
     p.add_argument("--statistics", action="store_true", help="counts per code")
     p.add_argument("--exit-zero", action="store_true", help="always exit 0 after reporting")
     return p
 
 
+class _PipeGuard:
+    """Standard output that tolerates a reader who stops reading (``| head -1``).
+
+    The first write to a closed pipe points the file descriptor at the null device and
+    every later write is dropped, so the command finishes and exits with the code its
+    findings call for, whether or not the reader left early.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._break()
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._break()
+
+    def _break(self) -> None:
+        self.broken = True
+        _silence_stdout()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    real_stdout = sys.stdout
+    sys.stdout = _PipeGuard(real_stdout)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        try:
+            sys.stdout.flush()
+        finally:
+            sys.stdout = real_stdout
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
@@ -78,29 +159,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "check":
             from minutes_lint.commands.check import run_check
 
-            return run_check(check_parser().parse_args(rest))
+            args_ns = check_parser().parse_args(rest)
+            if args_ns.output_format is None:
+                args_ns.output_format = "text"
+            return run_check(args_ns)
         if command in ("rules", "rule"):
             return _rules_command(command, rest)
         if command == "config":
             return _config_command(rest)
-        if command == "server":
-            from minutes_lint.server import run_server
-
-            return run_server(rest)
         if command == "baseline":
             from minutes_lint.commands.baseline import run_baseline
 
             return run_baseline(rest)
-        if command == "calendar":
-            from minutes_lint.commands.calendar import run_calendar
-
-            return run_calendar(rest)
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)
     except BrokenPipeError:
+        # a closed pipe met outside standard output's guard (``sys.stdout.buffer``):
+        # the reader went away, which is not a failure of the run
         _silence_stdout()
-        return EXIT_ERROR
+        return EXIT_CLEAN
     except (ConfigError, RuleError, UsageError, OSError) as exc:
         print(f"minutes-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -109,13 +187,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def settings_for(config: Path | None, paths: Sequence[str]) -> Settings:
-    first = next((p for p in paths if p != "-"), ".")
-    return load_settings(config, Path(first))
+    try:
+        descriptor = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, descriptor)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _rules_command(command: str, rest: list[str]) -> int:
@@ -145,7 +223,6 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
                 "severity": r.severity.value,
                 "scope": r.scope,
                 "fix": r.fix,
-                "default": r.default,
                 "options": r.options,
             }
             for r in rules.values()
@@ -153,15 +230,12 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
-    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} {'default':<7} summary\n")
+    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} summary\n")
     for r in rules.values():
-        on = "on" if r.default else "off"
-        out.write(
-            f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {on:<7} {r.summary}\n"
-        )
+        out.write(f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {r.summary}\n")
     for code, (name, summary) in ENGINE_CODES.items():
         level = ENGINE_SEVERITY.get(code, "error")
-        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {'on':<7} {summary}\n")
+        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {summary}\n")
 
 
 def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> int:
@@ -185,7 +259,6 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
                 "severity": rule.severity.value,
                 "scope": rule.scope,
                 "fix": rule.fix,
-                "default": rule.default,
                 "options": rule.options,
                 "doc": rule.doc,
             },
@@ -196,9 +269,7 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
         out.write("\n")
         return EXIT_CLEAN
     out.write(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n")
-    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}. ")
-    default = "on" if rule.default else f'off (opt-in: extend-select = ["{rule.code}"])'
-    out.write(f"Default: {default}.\n\n")
+    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}.\n\n")
     out.write(rule.doc + "\n")
     if rule.options:
         out.write("\n## Options (defaults)\n")

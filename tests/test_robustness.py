@@ -365,7 +365,10 @@ def test_a_folder_with_a_markdown_name_is_walked(tmp_path: Path) -> None:
     _code, data, _err = run_cli(tmp_path, "x.md", "empty.md")
     paths = {d["path"] for d in data}
     assert os.path.join("x.md", "inner.md") in paths
-    assert "empty.md" not in paths
+    # named like a file, holding nothing to lint: it was meant as a file (issue 16, item 7)
+    assert [(d["code"], d["message"]) for d in data if d["path"] == "empty.md"] == [
+        ("ML001", "is a directory, not a file")
+    ]
 
 
 def test_reading_a_folder_is_ml001(tmp_path: Path) -> None:

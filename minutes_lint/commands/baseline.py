@@ -10,10 +10,14 @@ import argparse
 from pathlib import Path
 
 from minutes_lint.baseline import BaselineError, prune, write_baseline
-from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, UsageError, check_parser
-from minutes_lint.commands.check import lint_paths
+from minutes_lint.commands.check import LintOptions, lint_paths
+from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, UsageError
 
 DEFAULT_FILE = "minutes-lint-baseline.json"
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
 def run_baseline(argv: list[str]) -> int:
@@ -22,21 +26,19 @@ def run_baseline(argv: list[str]) -> int:
     p.add_argument("--output", "-o", type=Path, default=Path(DEFAULT_FILE), help="baseline file")
     p.add_argument("--prune", action="store_true", help="only remove entries that match nothing")
     p.add_argument("--config", type=Path, metavar="PATH")
-    p.add_argument("--select", default=None)
-    p.add_argument("--ignore", default=None)
+    p.add_argument("--select", type=_codes, action="extend")
+    p.add_argument("--ignore", type=_codes, action="extend")
     p.add_argument("--no-cache", action="store_true")
     args = p.parse_args(argv)
-    check_args = [*args.paths]
-    for flag, value in (
-        ("--config", args.config),
-        ("--select", args.select),
-        ("--ignore", args.ignore),
-    ):
-        if value is not None:
-            check_args += [flag, str(value)]
-    if args.no_cache:
-        check_args.append("--no-cache")
-    run = lint_paths(check_parser().parse_args(check_args))
+    run = lint_paths(
+        LintOptions(
+            paths=list(args.paths),
+            config=args.config,
+            select=args.select,
+            ignore=args.ignore,
+            no_cache=args.no_cache,
+        )
+    )
     if run.crashed:
         return EXIT_ERROR
     try:

@@ -1,24 +1,53 @@
-"""``minutes-lint [PATHS]``: read, parse, check, decide, fix, report."""
+"""``minutes-lint [PATHS]``: plan, discover, load the corpus, lint or fix, baseline, report.
+
+The command turns its arguments into plain options and runs the stages of
+:mod:`minutes_lint.stages`; ``minutes-lint baseline`` runs the same stages.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError, settings_for
+from minutes_lint.config import Settings
+from minutes_lint.corpus_loader import expand_paths
 from minutes_lint.diagnostics import Diagnostic, Severity
+from minutes_lint.document import Document
+from minutes_lint.engine import Engine, engine_diagnostic
+from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError
+from minutes_lint.registry import Rule, load_rules
+from minutes_lint.source import Source
+from minutes_lint.stages.baseline import apply_baseline
+from minutes_lint.stages.corpus import load_corpus
+from minutes_lint.stages.discover import discover, read_sources
+from minutes_lint.stages.lint import lint_documents
+from minutes_lint.stages.plan import plan_run, settings_for
+from minutes_lint.stages.report import ReportOptions, report
 
-if TYPE_CHECKING:
-    from minutes_lint.registry import Rule
-    from minutes_lint.reporters.base import RuleInfo
-    from minutes_lint.source import ReadFailure, Source
 
-# The rest of minutes-lint is imported inside the functions that need it: a warm run
-# answered from the results cache (minutes_lint.warm_run) never imports a rule.
+@dataclass
+class LintOptions:
+    """What to lint and how: the command line's choices, as plain values."""
+
+    paths: list[str] = field(default_factory=list)
+    config: Path | None = None
+    stdin_filename: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    exclude: list[str] | None = None  # replaces the configured ``exclude``
+    extend_exclude: list[str] | None = None  # adds to it
+    no_cache: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> LintOptions:
+        names = cls.__dataclass_fields__
+        return cls(**{name: getattr(args, name) for name in names if hasattr(args, name)})
 
 
 @dataclass
@@ -33,182 +62,119 @@ class LintRun:
     checked_paths: list[str] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
     crashed: bool = False
+    warnings: list[str] = field(default_factory=list)
+    fixed_stdin: str | None = None  # the fixed text of the document read from stdin
+    stdin_bom: bool = False
 
 
-@dataclass
-class _FileOutcome:
-    diagnostics: list[Diagnostic]
-    applied: list[tuple[str, str]]
-    changed: bool
-    diff: str
-    text: str
-    crashed: bool
+def run_settings(options: LintOptions) -> Settings:
+    """The settings for a run, with ``--exclude`` and ``--extend-exclude`` applied."""
+    paths = options.paths or ["-" if options.stdin_filename else "."]
+    display_stdin = options.stdin_filename or "-"
+    settings = settings_for(options.config, [display_stdin if p == "-" else p for p in paths])
+    if options.exclude is not None:
+        settings.exclude = list(options.exclude)
+    if options.extend_exclude:
+        settings.exclude = [*settings.exclude, *options.extend_exclude]
+    return settings
 
 
-def lint_paths(args: argparse.Namespace) -> LintRun:
-    """Read, parse, check and (with --fix or --diff) fix every file the arguments name."""
-    paths = args.paths or ["."]
+def lint_paths(options: LintOptions) -> LintRun:
+    """Read, parse, check and (with ``fix`` or ``diff``) fix every file the options name."""
+    paths = options.paths or ["."]
     if paths.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
-    if args.stdin_filename and not args.paths:
+    if options.stdin_filename and not options.paths:
         paths = ["-"]
-    display_stdin = args.stdin_filename or "-"
-    settings = settings_for(args.config, [display_stdin if p == "-" else p for p in paths])
-    selection = (args.select, args.ignore, args.extend_select)
-    if not (args.fix or args.diff or args.no_cache) and "-" not in paths:
-        from minutes_lint.warm_run import LazyRules, cached_run
-
-        warm = cached_run(settings, paths, selection)
-        if warm is not None:
-            return LintRun(
-                diagnostics=warm.diagnostics,
-                files=len(warm.paths),
-                checked_paths=warm.paths,
-                rules=LazyRules(),  # type: ignore[arg-type]
-            )
-    from minutes_lint.corpus_loader import build_corpus
-    from minutes_lint.discovery import expand_paths
-    from minutes_lint.document import Document
-    from minutes_lint.engine import Engine
-    from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
-    from minutes_lint.registry import load_rules
-    from minutes_lint.results_cache import ResultsCache, document_key
-    from minutes_lint.roster import load_roster
-    from minutes_lint.selection import (
-        ENGINE_CODES,
-        check_rule_tables,
-        engine_code_selected,
-        select_rules,
+    display_stdin = options.stdin_filename or "-"
+    settings = run_settings(options)
+    plan = plan_run(
+        settings,
+        load_rules(),
+        select=options.select,
+        ignore=options.ignore,
+        extend_select=options.extend_select,
     )
-    from minutes_lint.source import ReadFailure, Source
-
-    all_rules = load_rules()
-    check_rule_tables(all_rules, settings)
-    rules = select_rules(all_rules, settings, args.select, args.ignore, args.extend_select)
-    engine_codes = {
-        c for c in ENGINE_CODES if engine_code_selected(c, settings, args.select, args.ignore)
-    }
-    sources = _read_all(expand_paths(paths, settings), display_stdin)
+    found = discover(paths, settings, expand_paths)
+    sources = read_sources(found, display_stdin, sys.stdin.buffer.read)
     documents = [Document(s) for s in sources if isinstance(s, Source)]
-    engine = Engine(rules, settings, engine_codes=engine_codes)
-    if engine.needs_corpus:
-        engine.corpus = build_corpus(
-            settings,
-            documents,
-            use_cache=not args.no_cache,
-            roster=load_roster(settings),
-            facts=engine.facts,
-        )
-    run = LintRun(files=len(sources), rules=all_rules)
+    engine = Engine(plan.rules, settings, engine_codes=plan.engine_codes)
+    use_cache = not options.no_cache
+    engine.corpus = load_corpus(settings, plan.rules, documents, use_cache=use_cache)
+    run = LintRun(files=len(sources), rules=plan.all_rules, warnings=found.warnings())
     run.checked_paths = [d.path for d in documents]
     for source in sources:
-        if isinstance(source, ReadFailure):
+        if not isinstance(source, Source):
             run.diagnostics.extend(engine.failure(source))
-    fixing = bool(args.fix or args.diff)
     stdin_doc = display_stdin if "-" in paths else None
-    results = ResultsCache(None if args.no_cache or fixing else settings.root / settings.cache_dir)
-    run_key = ""
-    if results.folder is not None:
-        from minutes_lint.discovery import corpus_files, corpus_fingerprint
-        from minutes_lint.run_key import roster_digest
-        from minutes_lint.run_key import run_key as key_of
+    if not (options.fix or options.diff):
+        folder = settings.root / settings.cache_dir if use_cache else None
+        linted = lint_documents(engine, documents, cache_folder=folder)
+        run.crashed = linted.crashed
+        for found_here in linted.per_document:
+            run.diagnostics.extend(found_here)
+        return run
+    from minutes_lint.stages.fix import fix_documents, relint_after_fix
 
-        run_paths = {os.path.abspath(d.path) for d in documents}
-        others = [p for p in corpus_files(settings) if str(p) not in run_paths]
-        fingerprint = corpus_fingerprint(
-            [(d.path, d.source.data) for d in documents], others, roster_digest(settings), settings
-        )
-        run_key = key_of(settings, selection, fingerprint)
-    keys = [document_key(d.source.data, d.path, run_key) for d in documents] if run_key else []
-
-    cached = {i: results.get(key, documents[i].path) for i, key in enumerate(keys)}
-    cached = {i: found for i, found in cached.items() if found is not None}
-
-    large = len(documents) >= THRESHOLD
-
-    def process(index: int) -> _FileOutcome:
-        doc = documents[index]
-        if not fixing:
-            found = engine.lint(doc)
-            if large:
-                doc.release()  # memory stays bounded however many documents a run has
-            return _FileOutcome(found, [], False, "", "", engine.crashed)
-        from minutes_lint.fixes.files import fix_document
-
-        result = fix_document(
-            doc,
+    write = options.fix and not options.diff
+    fixed = fix_documents(
+        engine, documents, unsafe=options.unsafe_fixes, write=write, stdin_path=stdin_doc
+    )
+    if write:
+        relint_after_fix(
             engine,
-            unsafe=args.unsafe_fixes,
-            write=args.fix and not args.diff,
-            stdin=doc.path == stdin_doc,
+            documents,
+            fixed,
+            lambda now: load_corpus(settings, plan.rules, now, use_cache=use_cache),
         )
-        return _FileOutcome(
-            result.diagnostics,
-            result.applied,
-            result.changed,
-            result.diff,
-            result.text,
-            engine.crashed,
-        )
-
-    todo = [i for i in range(len(documents)) if i not in cached]
-    if engine.corpus is not None and worker_count(len(todo)) > 1:
-        engine.corpus.prepare()  # build the shared indexes once, before workers fork
-    outcomes = [_FileOutcome(found, [], False, "", "", False) for found in cached.values()]
-    from minutes_lint.progress import progress
-
-    with progress(len(todo)) as tick:
-        outcomes += ordered_map(process, todo, on_done=tick)
-    order = [*cached, *todo]
-    for index, outcome in sorted(zip(order, outcomes, strict=True), key=lambda x: x[0]):
-        doc = documents[index]
-        run.diagnostics.extend(outcome.diagnostics)
-        run.fixed.extend(_fixed_diagnostics(doc.path, outcome.applied))
-        run.crashed = run.crashed or outcome.crashed
-        if outcome.changed:
+    run.crashed = fixed.crashed
+    for doc, result in zip(documents, fixed.files, strict=True):
+        run.diagnostics.extend(result.diagnostics)
+        run.fixed.extend(_fixed_diagnostics(doc.path, result.applied))
+        if result.changed:
             run.changed_files += 1
-            run.diffs.append(outcome.diff)
-        if args.fix and not args.diff and doc.path == stdin_doc:
-            _write_document(outcome.text, doc.source.bom)
-    if keys and not run.crashed:
-        for index, outcome in zip(order, outcomes, strict=True):
-            if index not in cached:
-                results.put(keys[index], outcome.diagnostics)
-        results.save(set(keys))
+            run.diffs.append(result.diff)
+        if write and doc.path == stdin_doc:
+            run.fixed_stdin, run.stdin_bom = result.text, doc.source.bom
     return run
 
 
 def run_check(args: argparse.Namespace) -> int:
-    run = lint_paths(args)
-    if args.diff:
+    options = LintOptions.from_namespace(args)
+    run = lint_paths(options)
+    for warning in run.warnings:
+        print(f"minutes-lint: warning: {warning}", file=sys.stderr)
+    if run.fixed_stdin is not None:
+        _write_document(run.fixed_stdin, run.stdin_bom)
+    if options.diff:
         sys.stdout.write("".join(run.diffs))
         return EXIT_PROBLEMS if run.diffs else EXIT_CLEAN
-    diagnostics = run.diagnostics
-    stale_note = ""
-    if args.baseline is not None:
-        from minutes_lint.baseline import load_baseline
-
-        try:
-            baseline = load_baseline(args.baseline)
-        except (ValueError, OSError) as exc:
-            raise UsageError(str(exc)) from exc
-        diagnostics, _matched, stale = baseline.filter(diagnostics, run.checked_paths)
-        if stale:
-            stale_note = (
-                f"{len(stale)} baseline entries no longer match anything "
-                f"(remove them with 'minutes-lint baseline --prune --output {args.baseline}')"
-            )
+    filtered = apply_baseline(run.diagnostics, args.baseline, run.checked_paths)
+    diagnostics = filtered.diagnostics
     # ``--fix -``: the (fixed) document goes to stdout, so the report goes to stderr
-    given = args.paths or (["-"] if args.stdin_filename else [])
-    fixing_stdin = bool(args.fix and not args.diff and "-" in given)
-    _report(args, diagnostics, run.fixed, run.rules, run.files, fixing_stdin)
-    if stale_note and args.output_format in ("full", "concise", "text"):
-        print(stale_note, file=sys.stderr)
+    given = options.paths or (["-"] if options.stdin_filename else [])
+    fixing_stdin = bool(options.fix and not options.diff and "-" in given)
+    report(
+        diagnostics,
+        run.rules,
+        sys.stderr if fixing_stdin else sys.stdout,
+        ReportOptions(
+            output_format=args.output_format,
+            unsafe_fixes=options.unsafe_fixes,
+            show_fixes=args.show_fixes,
+            statistics=args.statistics,
+            fixed=run.fixed,
+            files=run.files,
+        ),
+    )
+    if args.output_format == "text":
+        for note in filtered.notes:
+            print(note, file=sys.stderr)
     if run.crashed:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
-    if args.fix and args.exit_non_zero_on_fix and run.changed_files:
+    if options.fix and args.exit_non_zero_on_fix and run.changed_files:
         return EXIT_PROBLEMS
     failing = any(d.severity != Severity.INFO for d in diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_CLEAN
@@ -227,79 +193,5 @@ def _write_document(text: str, bom: bool) -> None:
     buffer.flush()
 
 
-def _read_all(paths: list[str], display_stdin: str) -> list[Source | ReadFailure]:
-    from minutes_lint.source import decode, read_source
-
-    out: list[Source | ReadFailure] = []
-    for path in paths:
-        if path == "-":
-            out.append(decode(display_stdin, sys.stdin.buffer.read()))
-        else:
-            out.append(read_source(path))
-    return out
-
-
 def _fixed_diagnostics(path: str, applied: list[tuple[str, str]]) -> list[Diagnostic]:
-    from minutes_lint.engine import engine_diagnostic
-
     return [engine_diagnostic(path, code, message, Severity.INFO) for code, message in applied]
-
-
-class _RuleInfos(Mapping[str, "RuleInfo"]):
-    """What reporters know of each code; the rules are read only if a reporter asks."""
-
-    def __init__(self, rules: Mapping[str, Rule]) -> None:
-        self._rules = rules
-        self._infos: dict[str, RuleInfo] | None = None
-
-    def _all(self) -> dict[str, RuleInfo]:
-        if self._infos is None:
-            from minutes_lint.reporters.base import RuleInfo
-            from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
-
-            infos = {
-                code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
-                for code, r in self._rules.items()
-            }
-            for code, (name, summary) in ENGINE_CODES.items():
-                level = ENGINE_SEVERITY.get(code, "error")
-                infos[code] = RuleInfo(code, name, summary, level, summary, "none")
-            self._infos = infos
-        return self._infos
-
-    def __getitem__(self, code: str) -> RuleInfo:
-        return self._all()[code]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-
-def _report(
-    args: argparse.Namespace,
-    diagnostics: list[Diagnostic],
-    fixed: list[Diagnostic],
-    rules: dict[str, Rule],
-    files: int,
-    to_stderr: bool = False,
-) -> None:
-    from minutes_lint.reporters import get_reporter
-    from minutes_lint.reporters.base import ReportContext
-    from minutes_lint.reporters.text import use_color
-
-    infos = _RuleInfos(rules)
-    stream = sys.stderr if to_stderr else sys.stdout
-    ctx = ReportContext(
-        rules=infos,
-        color=use_color(stream, os.environ),
-        unsafe_fixes=args.unsafe_fixes,
-        show_fixes=args.show_fixes,
-        statistics=args.statistics,
-        fixed=fixed,
-        files_checked=files,
-        paths=tuple(args.paths),
-        baseline=args.baseline is not None,
-    )
-    get_reporter(args.output_format).report(diagnostics, stream, ctx)

@@ -14,14 +14,15 @@ import io
 from pathlib import Path
 from typing import Any
 
-from minutes_lint.cli import EXIT_CLEAN, EXIT_PROBLEMS, settings_for
 from minutes_lint.clusters import Cluster, organisation_clusters, people_clusters
 from minutes_lint.config import ConfigError
 from minutes_lint.corpus import Corpus
 from minutes_lint.corpus_loader import build_corpus
+from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_PROBLEMS
 from minutes_lint.facts import attendees
 from minutes_lint.fixes.atomic_write import encode_text, write_atomic
 from minutes_lint.roster import load_roster, roster_path
+from minutes_lint.stages.plan import settings_for
 
 HEADER = """\
 # minutes-roster.yaml: canonical spellings for minutes-lint.

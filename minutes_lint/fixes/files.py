@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from minutes_lint.diagnostics import Diagnostic, Severity
@@ -22,6 +22,7 @@ class FileFix:
     changed: bool = False  # the text changed (written unless dry run)
     diff: str = ""
     text: str = ""  # the fixed text
+    notes: list[Diagnostic] = field(default_factory=list)  # why fixes were not applied (ML004)
 
 
 def fix_document(
@@ -30,7 +31,9 @@ def fix_document(
     """Fix one document; the returned diagnostics describe the fixed text."""
     source = doc.source
     before = engine.lint(doc)
-    if not doc.parses or not any(d.fix is not None for d in before):
+    if not doc.parses:
+        return _unparsed(doc, before)
+    if not any(d.fix is not None for d in before):
         return FileFix(doc.path, before, text=source.text)
 
     def lint(text: str) -> list[Diagnostic]:
@@ -74,6 +77,29 @@ def fix_document(
                 result.changed = False
                 result.applied = []
                 result.diagnostics = before + extra
+                result.notes = extra
                 return result
     result.diagnostics = (lint(outcome.text) if result.changed else before) + extra
+    result.notes = extra
     return result
+
+
+def _unparsed(doc: Document, found: list[Diagnostic]) -> FileFix:
+    """A document whose front matter does not parse is never written: its diagnostics keep
+    no fix, and one ML004 says how many fixes wait for the front matter to be repaired."""
+    fixable = [d for d in found if d.fix is not None]
+    if not fixable:
+        return FileFix(doc.path, found, text=doc.source.text)
+    broken = next((d for d in found if d.code in ("FM002", "FM003")), None)
+    where = f" ({broken.code}, line {broken.start.line})" if broken is not None else ""
+    count = len(fixable)
+    note = engine_diagnostic(
+        doc.path,
+        "ML004",
+        f"{count} fix{'es' if count != 1 else ''} not applied: the front matter does not "
+        f"parse{where}, and minutes-lint never rewrites such a file; repair it by hand, "
+        "then run --fix again",
+        Severity.ERROR,
+    )
+    kept = [replace(d, fix=None, edit_positions=()) if d.fix is not None else d for d in found]
+    return FileFix(doc.path, [*kept, note], text=doc.source.text, notes=[note])

@@ -1,0 +1,69 @@
+"""Writing diagnostics in an output format, with what the reporters need to know of the rules."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TextIO
+
+from minutes_lint.diagnostics import Diagnostic
+from minutes_lint.registry import Rule
+from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+# formats whose reader expects one problem per line
+LINE_FORMATS = ("text",)
+
+
+@dataclass
+class ReportOptions:
+    output_format: str = "text"
+    unsafe_fixes: bool = False
+    show_fixes: bool = False
+    statistics: bool = False
+    fixed: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+
+def one_line(message: str) -> str:
+    r"""A message on one line: each line break written as a visible ``\n``."""
+    return _LINE_BREAK.sub(r"\\n", message)
+
+
+def report(
+    diagnostics: list[Diagnostic],
+    rules: Mapping[str, Rule],
+    stream: TextIO,
+    options: ReportOptions,
+) -> None:
+    """Write ``diagnostics`` to ``stream`` in ``options.output_format``."""
+    from minutes_lint.reporters import get_reporter
+    from minutes_lint.reporters.base import ReportContext, RuleInfo
+    from minutes_lint.reporters.text import use_color
+
+    infos = {
+        code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
+        for code, r in rules.items()
+    }
+    for code, (name, summary) in ENGINE_CODES.items():
+        level = ENGINE_SEVERITY.get(code, "error")
+        infos[code] = RuleInfo(code, name, summary, level, summary, "none")
+    if options.output_format in LINE_FORMATS:
+        diagnostics = [_one_line(d) for d in diagnostics]
+    ctx = ReportContext(
+        rules=infos,
+        color=use_color(stream, os.environ),
+        unsafe_fixes=options.unsafe_fixes,
+        show_fixes=options.show_fixes,
+        statistics=options.statistics,
+        fixed=options.fixed,
+        files_checked=options.files,
+    )
+    get_reporter(options.output_format).report(diagnostics, stream, ctx)
+
+
+def _one_line(diag: Diagnostic) -> Diagnostic:
+    flat = one_line(diag.message)
+    return diag if flat == diag.message else replace(diag, message=flat)
