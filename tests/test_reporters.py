@@ -344,9 +344,10 @@ def test_junit_parses_and_groups_by_file() -> None:
     assert root.get("tests") == "4"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["minutes/a.md", "minutes/b.md"]
-    assert [s.get("failures") for s in suites] == ["3", "1"]
+    # ML303 is info: a passing case (issue 16, item 6)
+    assert [s.get("failures") for s in suites] == ["2", "1"]
     failures = suites[0].findall("testcase/failure")
-    assert [f.get("type") for f in failures] == ["ML101", "ML303", "ML101"]
+    assert [f.get("type") for f in failures] == ["ML101", "ML101"]
     assert failures[0].get("message") == "Bob Tanaka has no organisation"
     assert failures[0].text == "minutes/a.md:3:1: ML101 Bob Tanaka has no organisation"
 
@@ -358,8 +359,31 @@ def test_junit_survives_awkward_text() -> None:
     assert failure is not None
     assert failure.get("message") == '<tag> "quoted" & \\x07 bell\nnext'
     assert xml_text("ok\tline\n") == "ok\tline\n"
-    empty = ET.fromstring(render("junit", []))
-    assert empty.get("tests") == "0"
+
+
+def test_junit_info_findings_pass() -> None:
+    only_info = [diag("minutes/a.md", 3, 5, "ML303", Severity.INFO, "Date 7 March 2024")]
+    root = ET.fromstring(render("junit", only_info))
+    assert (root.get("tests"), root.get("failures")) == ("1", "0")
+    (case,) = root.findall("testsuite/testcase")
+    assert case.find("failure") is None
+    out = case.find("system-out")
+    assert out is not None and out.text == "minutes/a.md:3:5: ML303 Date 7 March 2024"
+
+
+def test_junit_clean_run_has_one_passing_case_per_file() -> None:
+    ctx = context(checked_paths=["minutes/b.md", "minutes/a.md"])
+    root = ET.fromstring(render("junit", [], ctx))
+    assert (root.get("tests"), root.get("failures")) == ("2", "0")
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["minutes/a.md", "minutes/b.md"]
+    assert [s.get("tests") for s in suites] == ["1", "1"]
+    assert all(s.find("testcase/failure") is None for s in suites)
+    # a file with findings is not counted twice
+    mixed = ET.fromstring(render("junit", [diag("minutes/a.md", 9, 1)], ctx))
+    assert (mixed.get("tests"), mixed.get("failures")) == ("2", "1")
+    # a run that linted nothing still reports a test, never tests="0"
+    assert ET.fromstring(render("junit", [])).get("tests") == "1"
 
 
 # gitlab

@@ -165,6 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
             statistics=args.statistics,
             fixed=run.fixed,
             files=run.files,
+            paths=run.checked_paths,
         ),
     )
     if args.output_format == "text":

@@ -25,6 +25,7 @@ class ReportOptions:
     statistics: bool = False
     fixed: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    paths: list[str] = field(default_factory=list)  # every file linted, with or without findings
 
 
 def one_line(message: str) -> str:
@@ -60,6 +61,7 @@ def report(
         statistics=options.statistics,
         fixed=options.fixed,
         files_checked=options.files,
+        checked_paths=options.paths,
     )
     get_reporter(options.output_format).report(diagnostics, stream, ctx)
 

@@ -18,7 +18,10 @@ Body
     ("text", "expected"),
     [
         (BAD_QUOTES, [(3, 15)]),
-        ("---\ntitle: [unclosed\n---\n", [(3, 1)]),
+        # a construct left open is reported where it starts, not at the closing ---
+        ("---\ntitle: [unclosed\n---\n", [(2, 8)]),
+        ('---\ntitle: "unclosed\ndate: 2026-03-04\n---\nBody\n', [(2, 8)]),
+        ("---\ndate: 2026-03-04\nsummary: |\n  text\ntitle: 'open\n---\nBody\n", [(5, 8)]),
         ("---\n- title\n- date\n---\nBody\n", [(2, 1)]),
         ("---\njust a sentence\n---\nBody\n", [(2, 1)]),
         ("---\ntitle: Minutes\ndate: 2026-03-04\n---\nBody\n", []),
