@@ -142,9 +142,6 @@ roster = "people.yaml"
 cache-dir = ".cache"
 nicknames = [["Robert", "Bob"]]
 
-[series]
-"Example WG" = ["example-wg", "^Minutes of the Example"]
-
 [severity]
 DT001 = "warning"
 
@@ -171,7 +168,6 @@ max-publication-lag-days = 30
         "roster": "people.yaml",
         "cache-dir": ".cache",
         "nicknames": [["Robert", "Bob"]],
-        "series": {"Example WG": ["example-wg", "^Minutes of the Example"]},
     }
     assert settings.severity == {"DT001": Severity.WARNING}
 
@@ -322,10 +318,46 @@ def test_unknown_codes_in_select_and_per_file_ignores(project: Path) -> None:
     select_rules(rules, settings_from(project, '[per-file-ignores]\n"a/*" = ["ZZ0", "ML"]\n'))
 
 
-def test_series_patterns_must_be_regexes(project: Path) -> None:
-    config = write(project / ".minutes-lint.toml", '[series]\n"A" = ["(unclosed"]\n')
-    with pytest.raises(ConfigError, match=r"series\.A: bad regex"):
-        load_settings(config, project)
-    config = write(project / ".minutes-lint.toml", 'series = ["a"]\n')
-    with pytest.raises(ConfigError, match="'series' must be a table"):
-        load_settings(config, project)
+# -- regular expressions in rule options (issue 16, item 10) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "option"),
+    [
+        ('[rules.FM007]\npattern = "^([0-9]{4}"\n', "rules.FM007.pattern"),
+        ('[rules.template-value]\npatterns = ["ok", "TODO("]\n', "rules.template-value.patterns"),
+    ],
+)
+@pytest.mark.parametrize("command", [["a.md"], ["config"], ["config", "a.md"]])
+def test_an_invalid_regular_expression_names_the_file_and_fails_config(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    option: str,
+    command: list[str],
+) -> None:
+    from minutes_lint.cli import main
+
+    config = write(project / ".minutes-lint.toml", table)
+    write(project / "a.md", "---\ntitle: Minutes\n---\nBody\n")
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    assert main(["--no-cache", *command] if command == ["a.md"] else command) == 2
+    err = capsys.readouterr().err
+    assert str(config.resolve()) in err, err
+    assert option in err and "regular expression" in err, err
+
+
+def test_an_option_a_rule_rejects_while_checking_names_the_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minutes_lint.cli import main
+
+    config = write(project / ".minutes-lint.toml", "[rules.TX001]\nextra = [3]\n")
+    write(project / "a.md", "---\ntitle: Minutes\n---\nBody\n")
+    monkeypatch.chdir(project)
+    capsys.readouterr()
+    assert main(["--no-cache", "a.md"]) == 2
+    err = capsys.readouterr().err
+    assert f"{config.resolve()}: rules.TX001.extra must be a list of strings" in err, err

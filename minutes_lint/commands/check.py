@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minutes_lint.config import Settings
+from minutes_lint.config import ConfigError, Settings
 from minutes_lint.corpus_loader import expand_paths
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.document import Document
@@ -80,7 +80,28 @@ def run_settings(options: LintOptions) -> Settings:
 
 
 def lint_paths(options: LintOptions) -> LintRun:
-    """Read, parse, check and (with ``fix`` or ``diff``) fix every file the options name."""
+    """Read, parse, check and (with ``fix`` or ``diff``) fix every file the options name.
+
+    A configuration error a rule finds while checking (an option value it cannot use)
+    names the configuration file it came from."""
+    try:
+        return _lint_paths(options)
+    except ConfigError as exc:
+        where = _config_named_in(options)
+        if where is None or where in str(exc):
+            raise
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _config_named_in(options: LintOptions) -> str | None:
+    try:
+        path = run_settings(options).config_path
+    except ConfigError:
+        return None
+    return str(path) if path is not None else None
+
+
+def _lint_paths(options: LintOptions) -> LintRun:
     paths = options.paths or ["."]
     if paths.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
