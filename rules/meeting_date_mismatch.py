@@ -3,7 +3,9 @@
 ## What it does
 Collects every place that says when the meeting took place: the date in the
 front-matter title, the date line at the top of the body and a date in the
-file name must be equal.  The front-matter ``date`` is the *publication*
+file name must be equal.  A date in a list item, a table row or a sentence
+about another matter ("the review ended 18 September 2022") is not a date
+line: it is neither reported nor rewritten.  The front-matter ``date`` is the *publication*
 time (the Hugo convention): it must not precede the meeting, nor follow it
 by more than ``max-publication-lag-days``.  The diagnostic sits on the value
 that is most likely wrong (the one the other witnesses, including the
@@ -44,12 +46,14 @@ one meeting date; it is unsafe because the evidence can still be wrong
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from minutes_lint.dates import format_like
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
-from minutes_lint.meeting import Witness
+from minutes_lint.meeting import Meeting, Witness
 from minutes_lint.registry import RuleContext
 
 CODE = "DT001"
@@ -68,8 +72,43 @@ def _say(day: datetime.date) -> str:
     return day.isoformat()
 
 
+# A date in a list item or a table row, or in a sentence about something else ("the
+# review ended 18 September 2022"), does not state when the meeting took place.
+_LIST_ITEM = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s")
+_MEETING_WORD = re.compile(
+    r"\b(?:meetings?|minutes|call|calls|teleconference|telecon|conference|f2f|face-to-face"
+    r"|session|notes|date|day|held|agenda|summit|workshop|plenary)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SMALL = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "via", "by"}
+_WEEKDAYS = {
+    name
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for name in (day, day[:3])
+}
+
+
+def states_the_meeting_date(doc: Document, witness: Witness) -> bool:
+    """Whether the body's date line says when this meeting took place: a heading or a
+    line made of the date with a label ("**Date:**", "Meeting of", "Day 2"), or of a
+    name in capitals; never a list item, a table row or a sentence about another matter."""
+    line = doc.lines[doc.line_index(witness.start)]
+    if _LIST_ITEM.match(line.text) or line.text.count("|") >= 2:
+        return False
+    before = doc.text[line.start : witness.start]
+    after = doc.text[witness.end : line.end]
+    rest = f"{before} {after}"
+    if _MEETING_WORD.search(rest):
+        return True
+    words = [w for w in _WORD.findall(rest) if w.lower().rstrip(".") not in _WEEKDAYS]
+    return all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
+    if meeting.body is not None and not states_the_meeting_date(doc, meeting.body):
+        meeting = replace(meeting, body=None)  # not a witness: never reported nor rewritten
     witnesses = [w for w in (meeting.title, meeting.body) if w is not None]
     if ctx.options["check-file-name"] and meeting.file_name_meeting is not None:
         witnesses.append(meeting.file_name_meeting)
@@ -106,23 +145,24 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 f"the file name says the meeting was on {_say(w.date)}, but the title says "
                 f"{_say(meeting_date)}",
             )
-    yield from _publication(meeting.publication, meeting_date, agreed, ctx, doc)
+    yield from _publication(meeting, meeting_date, agreed, ctx, doc)
 
 
 def _publication(
-    pub: Witness | None,
+    meeting: Meeting,
     meeting_date: datetime.date | None,
     agreed: datetime.date | None,
     ctx: RuleContext,
     doc: Document,
 ) -> Iterator[Problem]:
+    pub = meeting.publication
     if pub is None or meeting_date is None:
         return
     lag = (pub.date - meeting_date).days
     limit = ctx.options["max-publication-lag-days"]
     if 0 <= lag <= limit:
         return
-    reference = doc.meeting.body or doc.meeting.title
+    reference = meeting.body or meeting.title
     where = f" ({reference.kind}, {_where(reference)})" if reference else ""
     if lag < 0:
         message = (

@@ -74,3 +74,43 @@ def test_file_name_date_is_a_witness() -> None:
 
 def test_body_date_without_front_matter_title() -> None:
     assert lint(rule, "## Minutes\n\nJanuary 14, 2026\n") == []
+
+
+# issue 16, item 1: only a statement of the meeting date is a witness DT001 may rewrite.
+# Each document below is held on 2022-10-06 (title, file name, next meeting agree) and the
+# first full date in its body speaks of something else.
+OTHER_DATE_TOP = """\
+---
+title: 2022-10-06 Minutes of the Example Working Group
+---
+Attendees: Ana Lima (Example Org), Tom Berg (Sample Inc)
+
+{line}
+
+## Next meeting
+- October 20, 2022
+"""
+NOT_MEETING_DATES = [
+    "1. XYZ 15: IPR review ended 18 September 2022, so is now complete.",
+    "- The review of ballot XYZ 15 ended 18 September 2022.",
+    "* 18 September 2022: review period ended",
+    "| XYZ 15 | review ended | 18 September 2022 |",
+    "Ana reported that the review of XYZ 15 ended on 18 September 2022.",
+]
+
+
+def test_a_date_in_a_list_item_table_or_other_sentence_is_never_rewritten() -> None:
+    for line in NOT_MEETING_DATES:
+        text = OTHER_DATE_TOP.format(line=line)
+        path = "2022-10-06-minutes.md"
+        assert lint(rule, text, path) == [], line
+        assert fix(rule, text, path, unsafe=True) == text, line
+
+
+def test_a_date_line_still_witnesses_the_meeting_date() -> None:
+    for line in ("September 18, 2022", "**Date:** 18 September 2022", "# Meeting of 18 Sep 2022"):
+        text = OTHER_DATE_TOP.format(line=line).replace("Attendees: ", "Attendees:\n")
+        found = lint(rule, text, "minutes.md")
+        assert [d.message.split(",")[0] for d in found] == [
+            "title says the meeting was on 2022-10-06"
+        ], line
