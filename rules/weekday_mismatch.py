@@ -25,8 +25,12 @@ Next call: Wednesday, January 15, 2025 at 11 am
 
 ## Fix safety
 The fix writes the weekday that matches the date, in the same style
-("Thu" becomes "Wed", "THURSDAY" becomes "WEDNESDAY").  It is unsafe: the
-date may be the wrong half of the line.
+("Thu" becomes "Wed", "THURSDAY" becomes "WEDNESDAY"); for a date without
+a year it says which year it assumed.  When the weekday written is the
+meeting's own weekday (a group that meets on Mondays writes "Monday"), the
+date is the likelier slip: the fix then writes the date within three days
+that falls on that weekday instead.  Both are unsafe: either half of the
+line may be the wrong one.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from minutes_lint.dates import DateMention, nearest_reading
+from minutes_lint.dates import DateMention, format_like, nearest_reading
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.registry import RuleContext
@@ -64,7 +68,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         day, how = _resolve(mention, meeting)
         if day is None or day.weekday() == mention.weekday:
             continue
-        yield _problem(doc, mention, day, how)
+        if meeting is not None and mention.weekday == meeting.weekday():
+            yield _date_problem(doc, mention, day, how, meeting)
+        else:
+            yield _problem(doc, mention, day, how)
 
 
 def _resolve(
@@ -86,12 +93,41 @@ def _problem(doc: Document, mention: DateMention, day: datetime.date, how: str) 
     start, end = mention.weekday_start, mention.weekday_end
     written = doc.text[start:end]
     right = _styled(_WEEKDAY_NAMES[day.weekday()], written)
-    fix = Fix.replace(start, end, right, f"Write “{right}”", Applicability.UNSAFE)
+    assumed = f" ({mention.text} read as {day.isoformat()})" if how else ""
+    fix = Fix.replace(start, end, right, f"Write “{right}”{assumed}", Applicability.UNSAFE)
     return Problem(
         start,
         end,
         f"“{written}” does not match “{mention.text}”{how}, which is a "
         f"{_WEEKDAY_NAMES[day.weekday()]}",
+        fix,
+    )
+
+
+def _date_problem(
+    doc: Document, mention: DateMention, day: datetime.date, how: str, meeting: datetime.date
+) -> Problem:
+    """The weekday is the meeting's own: the date is the likelier slip.  The fix writes the
+    one date within three days that falls on the weekday written."""
+    assert mention.weekday_start is not None and mention.weekday is not None
+    written = doc.text[mention.weekday_start : mention.weekday_end]
+    weekday = _WEEKDAY_NAMES[mention.weekday]
+    shift = (mention.weekday - day.weekday() + 3) % 7 - 3
+    meant = day + datetime.timedelta(days=shift)
+    new = format_like(mention.text, meant)
+    fix = Fix.replace(
+        mention.start,
+        mention.end,
+        new,
+        f"Write “{new}” ({meant.isoformat()}, the {weekday} nearest {day.isoformat()})",
+        Applicability.UNSAFE,
+    )
+    return Problem(
+        mention.weekday_start,
+        mention.end,
+        f"“{written}” does not match “{mention.text}”{how}, which is a "
+        f"{_WEEKDAY_NAMES[day.weekday()]}; the meeting ({meeting.isoformat()}) was on a "
+        f"{weekday}, so the date is more likely wrong than the weekday",
         fix,
     )
 

@@ -77,3 +77,38 @@ def test_unsafe_fix_keeps_the_style(written: str, right: str) -> None:
     text = HEAD + f"Next call: {written}, January 15, 2025\n"
     assert fix(rule, text) == text
     assert fix(rule, text, unsafe=True) == HEAD + f"Next call: {right}, January 15, 2025\n"
+
+
+# issue 16, item 3: the weekday is not always the wrong half of the line
+MONDAY_MEETING = """\
+---
+title: 2025-06-02 Minutes of the Example Working Group
+---
+June 2, 2025
+
+"""
+
+
+def test_the_meetings_own_weekday_points_at_the_date() -> None:
+    # June 3, 2025 is a Tuesday; the group meets on Mondays, and this meeting was Monday 2nd
+    text = MONDAY_MEETING + "Roll call taken Monday, June 3.\n"
+    (found,) = lint(rule, text)
+    assert "“Monday” does not match “June 3” (read in 2025" in found.message
+    assert found.fix is not None and found.fix.applicability.value == "unsafe"
+    assert "Monday" in found.fix.message and "2025" in found.fix.message
+    assert fix(rule, text, unsafe=True) == MONDAY_MEETING + "Roll call taken Monday, June 2.\n"
+    assert fix(rule, text) == text  # unsafe only
+
+
+def test_a_yearless_weekday_fix_says_which_year_it_assumed() -> None:
+    (found,) = lint(rule, HEAD + "Vote ends Thursday, January 15.\n")
+    assert found.fix is not None
+    assert found.fix.message == "Write “Wednesday” (January 15 read as 2025-01-15)"
+
+
+def test_a_date_with_its_year_and_the_meetings_weekday_gets_the_date_fixed() -> None:
+    # January 16, 2025 is a Thursday; the meeting (January 8) was a Wednesday
+    text = HEAD + "Next call: Wednesday, January 16, 2025 at 11 am\n"
+    assert (
+        fix(rule, text, unsafe=True) == HEAD + "Next call: Wednesday, January 15, 2025 at 11 am\n"
+    )
