@@ -79,3 +79,23 @@ def test_index_is_built_once_per_corpus() -> None:
     assert rule._index(corpus) is index
     assert corpus.memo(f"{rule.__name__}.index", lambda: None) is index
     assert "EXWG" in index.neighbours("EXWC")
+
+
+# issue 16, item 2: "QTIS" (a term of the field's standards) was "fixed" to the frequent
+# "QIIS".  Made-up equivalents: "EXTS" is rare but real, "EXIS" is the frequent neighbour.
+STANDARDS = {
+    "a.md": report(*["The EXIS met."] * 12),
+    "b.md": report("The auditors checked the EXTS timestamps."),
+}
+
+
+@pytest.mark.xfail(strict=True, reason="TX002 is being changed by its owner for this case")
+def test_an_acronym_used_in_several_documents_is_no_near_miss() -> None:
+    text = report("EXTS timestamps are required.")
+    assert lint(rule, text, others=STANDARDS) == []
+
+
+@pytest.mark.xfail(strict=True, reason="TX002 is being changed by its owner for this case")
+def test_an_acronym_written_out_in_the_document_is_no_near_miss() -> None:
+    text = report("The Example Time Service (EXTS) was discussed.")
+    assert lint(rule, text, others={"a.md": STANDARDS["a.md"]}) == []
