@@ -93,3 +93,27 @@ def test_distinct_pair_is_not_proposed_again(project: Path) -> None:
 def test_roster_needs_a_configured_project(tmp_path: Path) -> None:
     out = roster(tmp_path)
     assert out.returncode == 2 and "no configuration file" in out.stderr
+
+
+def test_a_tie_is_marked_in_the_yaml(tmp_path: Path) -> None:
+    # issue 16, item 16: with as many "Dana Whitlock" as "Dana Whitlok", the name written
+    # as canonical is a guess; the file says so, not only the terminal
+    (tmp_path / ".minutes-lint.toml").write_text('corpus = ["minutes/*.md"]\n', encoding="utf-8")
+    docs = tmp_path / "minutes"
+    docs.mkdir()
+    for i, name in enumerate(["Dana Whitlock", "Dana Whitlok", "Dana Whitlock", "Dana Whitlok"]):
+        (docs / f"m{i}.md").write_text(
+            f"## Attendees\n\n{name} (Example CA), Ben Wilson (Example Browser)\n",
+            encoding="utf-8",
+        )
+    out = roster(tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "(tie)" in out.stdout
+    text = (tmp_path / "minutes-roster.yaml").read_text(encoding="utf-8")
+    (line,) = [line for line in text.splitlines() if "- name: Dana" in line]
+    assert (
+        "# Dana Whitlock: 2, Dana Whitlok: 2" in line
+        or "# Dana Whitlok: 2, Dana Whitlock: 2" in line
+    )
+    assert "tie" in line and "check which spelling is right" in line
+    assert "tie" not in text.replace(line, "").split("people:")[1]  # only on the tied entry

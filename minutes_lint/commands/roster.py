@@ -125,12 +125,13 @@ def _merge(
     for cluster in clusters:
         texts = [s.text for s in cluster.spellings]
         entry = next((known[t] for t in texts if t in known), None)
+        created = entry is None
         if entry is None:
             entry = CommentedMap()
             entry["name"] = cluster.canonical.text
             entry["candidates"] = CommentedSeq()
             entries.append(entry)
-            entry.yaml_add_eol_comment(_counts(cluster), "name")
+            entry.yaml_add_eol_comment(_comment(cluster), "name")
             for t in texts:
                 known[t] = entry
         listed = {
@@ -148,9 +149,19 @@ def _merge(
         if entry.get("candidates") is None:
             entry["candidates"] = CommentedSeq()
         entry["candidates"].extend(new)
+        if cluster.tie and not created:
+            entry.yaml_add_eol_comment(_comment(cluster), "candidates")
         tie = " (tie)" if cluster.tie else ""
         changes.append(f"{kind}: {entry['name']}{tie} <- {', '.join(new)}   [{_counts(cluster)}]")
     return changes
+
+
+TIE_NOTE = "tie: as many uses of each, check which spelling is right"
+
+
+def _comment(cluster: Cluster) -> str:
+    """The counts of a cluster's spellings, and a warning when the majority is a tie."""
+    return f"{_counts(cluster)}; {TIE_NOTE}" if cluster.tie else _counts(cluster)
 
 
 def _counts(cluster: Cluster) -> str:
