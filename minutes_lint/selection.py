@@ -109,30 +109,8 @@ def rule_options(rule: Rule, settings: Settings) -> dict[str, Any]:
                     f"{where}: rules.{key}.{option} must be {type(default).__name__}, "
                     f"not {type(value).__name__}"
                 )
-            if _is_pattern_option(option):
-                _check_patterns(value, f"{where}: rules.{key}.{option}")
             options[option] = value
     return options
-
-
-def _is_pattern_option(option: str) -> bool:
-    """Options named ``pattern`` or ``patterns`` (or ending so) hold regular expressions."""
-    return option.rsplit("-", 1)[-1] in ("pattern", "patterns", "regex", "regexes")
-
-
-def _check_patterns(value: Any, where: str) -> None:
-    """A configured regular expression that does not compile is a configuration error,
-    found when the configuration is read (``minutes-lint config`` too), not when a
-    document first needs it."""
-    import re
-
-    for pattern in value if isinstance(value, list) else [value]:
-        if not isinstance(pattern, str):
-            continue
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
 
 
 def check_rule_tables(rules: Mapping[str, Rule], settings: Settings) -> None:

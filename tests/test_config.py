@@ -324,8 +324,8 @@ def test_unknown_codes_in_select_and_per_file_ignores(project: Path) -> None:
 @pytest.mark.parametrize(
     ("table", "option"),
     [
-        ('[rules.FM007]\npattern = "^([0-9]{4}"\n', "rules.FM007.pattern"),
-        ('[rules.template-value]\npatterns = ["ok", "TODO("]\n', "rules.template-value.patterns"),
+        ('[rules.FM007]\npattern = "^([0-9]{4}"\n', ("rules.FM007", "'pattern'")),
+        ('[rules.template-value]\npatterns = ["ok", "TODO("]\n', ("rules.FM009", "'patterns'")),
     ],
 )
 @pytest.mark.parametrize("command", [["a.md"], ["config"], ["config", "a.md"]])
@@ -334,7 +334,7 @@ def test_an_invalid_regular_expression_names_the_file_and_fails_config(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     table: str,
-    option: str,
+    option: tuple[str, str],
     command: list[str],
 ) -> None:
     from minutes_lint.cli import main
@@ -346,7 +346,7 @@ def test_an_invalid_regular_expression_names_the_file_and_fails_config(
     assert main(["--no-cache", *command] if command == ["a.md"] else command) == 2
     err = capsys.readouterr().err
     assert str(config.resolve()) in err, err
-    assert option in err and "regular expression" in err, err
+    assert all(part in err for part in option) and "regular expression" in err, err
 
 
 def test_an_option_a_rule_rejects_while_checking_names_the_file(
