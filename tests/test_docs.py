@@ -21,8 +21,25 @@ README = ROOT / "README.md"
 ACTIONS = ROOT / "docs" / "github-actions.md"
 
 
+def blocks(text: str) -> list[tuple[str, str]]:
+    """Every fenced code block of a Markdown text: (language, body)."""
+    found: list[tuple[str, str]] = []
+    language: str | None = None
+    body: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            if language is None:
+                language, body = line[3:].strip(), []
+            else:
+                found.append((language, "".join(body)))
+                language = None
+        elif language is not None:
+            body.append(line)
+    return found
+
+
 def fenced(text: str, language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)
+    return [body for lang, body in blocks(text) if lang == language]
 
 
 def workflow() -> dict[str, object]:
@@ -131,7 +148,7 @@ def test_the_readme_example_output_is_what_the_examples_produce(
     readme = README.read_text(encoding="utf-8")
     shown = [
         line
-        for block in re.findall(r"```\n(.*?)```", readme, flags=re.S)
+        for block in fenced(readme, "")
         for line in block.splitlines()
         if line.startswith("examples/")
     ]
