@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from minutes_lint.config import ConfigError, Settings
-from minutes_lint.corpus_loader import expand_paths
 from minutes_lint.diagnostics import Diagnostic, Severity
-from minutes_lint.document import Document
-from minutes_lint.engine import Engine, engine_diagnostic
 from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError
-from minutes_lint.registry import Rule, load_rules
-from minutes_lint.source import Source
-from minutes_lint.stages.baseline import apply_baseline
-from minutes_lint.stages.corpus import load_corpus
-from minutes_lint.stages.discover import discover, read_sources
-from minutes_lint.stages.lint import lint_documents
-from minutes_lint.stages.plan import plan_run, settings_for
-from minutes_lint.stages.report import ReportOptions, report
+from minutes_lint.stages.plan import settings_for
+
+if TYPE_CHECKING:
+    from minutes_lint.registry import Rule
+
+# The rest of minutes-lint is imported inside the functions that need it: a warm run
+# answered from the results cache (minutes_lint.warm_run) never imports a rule.
 
 
 @dataclass
@@ -60,7 +58,7 @@ class LintRun:
     changed_files: int = 0
     files: int = 0
     checked_paths: list[str] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)
+    rules: Mapping[str, Rule] = field(default_factory=dict)
     crashed: bool = False
     warnings: list[str] = field(default_factory=list)
     fixed_stdin: str | None = None  # the fixed text of the document read from stdin
@@ -102,6 +100,9 @@ def _config_named_in(options: LintOptions) -> str | None:
 
 
 def _lint_paths(options: LintOptions) -> LintRun:
+    from minutes_lint import discovery
+    from minutes_lint.stages.discover import discover
+
     paths = options.paths or ["."]
     if paths.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
@@ -109,6 +110,23 @@ def _lint_paths(options: LintOptions) -> LintRun:
         paths = ["-"]
     display_stdin = options.stdin_filename or "-"
     settings = run_settings(options)
+    selection = (options.select, options.ignore, options.extend_select)
+    found = discover(paths, settings, discovery.expand_paths)
+    fixing = options.fix or options.diff
+    if not (fixing or options.no_cache or found.missing or found.empty) and "-" not in paths:
+        warm = _warm_run(settings, found.paths, selection)
+        if warm is not None:
+            return warm
+
+    from minutes_lint.document import Document
+    from minutes_lint.engine import Engine
+    from minutes_lint.registry import load_rules
+    from minutes_lint.source import Source
+    from minutes_lint.stages.corpus import load_corpus
+    from minutes_lint.stages.discover import read_sources
+    from minutes_lint.stages.lint import lint_documents, results_key
+    from minutes_lint.stages.plan import plan_run
+
     plan = plan_run(
         settings,
         load_rules(),
@@ -116,7 +134,6 @@ def _lint_paths(options: LintOptions) -> LintRun:
         ignore=options.ignore,
         extend_select=options.extend_select,
     )
-    found = discover(paths, settings, expand_paths)
     sources = read_sources(found, display_stdin, sys.stdin.buffer.read)
     documents = [Document(s) for s in sources if isinstance(s, Source)]
     engine = Engine(plan.rules, settings, engine_codes=plan.engine_codes)
@@ -128,9 +145,10 @@ def _lint_paths(options: LintOptions) -> LintRun:
         if not isinstance(source, Source):
             run.diagnostics.extend(engine.failure(source))
     stdin_doc = display_stdin if "-" in paths else None
-    if not (options.fix or options.diff):
+    if not fixing:
         folder = settings.root / settings.cache_dir if use_cache else None
-        linted = lint_documents(engine, documents, cache_folder=folder)
+        key = results_key(settings, selection, documents) if folder is not None else ""
+        linted = lint_documents(engine, documents, cache_folder=folder, run_key=key)
         run.crashed = linted.crashed
         for found_here in linted.per_document:
             run.diagnostics.extend(found_here)
@@ -160,7 +178,29 @@ def _lint_paths(options: LintOptions) -> LintRun:
     return run
 
 
+def _warm_run(
+    settings: Settings, paths: list[str], selection: tuple[Any, Any, Any]
+) -> LintRun | None:
+    """The run answered from the results cache, before any rule is imported, or None."""
+    if not paths:
+        return None
+    from minutes_lint.warm_run import LazyRules, cached_run
+
+    warm = cached_run(settings, paths, selection)
+    if warm is None:
+        return None
+    return LintRun(
+        diagnostics=warm.diagnostics,
+        files=len(warm.paths),
+        checked_paths=warm.paths,
+        rules=LazyRules(),
+    )
+
+
 def run_check(args: argparse.Namespace) -> int:
+    from minutes_lint.stages.baseline import apply_baseline
+    from minutes_lint.stages.report import ReportOptions, report
+
     options = LintOptions.from_namespace(args)
     run = lint_paths(options)
     for warning in run.warnings:
@@ -216,4 +256,6 @@ def _write_document(text: str, bom: bool) -> None:
 
 
 def _fixed_diagnostics(path: str, applied: list[tuple[str, str]]) -> list[Diagnostic]:
+    from minutes_lint.engine import engine_diagnostic
+
     return [engine_diagnostic(path, code, message, Severity.INFO) for code, message in applied]

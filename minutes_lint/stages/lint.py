@@ -6,7 +6,7 @@ project's corpus: what an editor integration calls on every change.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,13 +37,35 @@ def unfixable_when_unparsed(doc: Document, found: list[Diagnostic]) -> list[Diag
     return [replace(d, fix=None, edit_positions=()) if d.fix is not None else d for d in found]
 
 
+def results_key(
+    settings: Settings, selection: Sequence[Sequence[str] | None], documents: list[Document]
+) -> str:
+    """The key a run's cached results live under: settings, selection, code and rule
+    stamps, and a fingerprint of the corpus (the run's texts, the others' file stamps)."""
+    import os
+
+    from minutes_lint.discovery import corpus_files, corpus_fingerprint
+    from minutes_lint.run_key import roster_digest, run_key
+
+    run_paths = {os.path.abspath(d.path) for d in documents}
+    others = [p for p in corpus_files(settings) if str(p) not in run_paths]
+    fingerprint = corpus_fingerprint(
+        [(d.path, d.source.data) for d in documents], others, roster_digest(settings), settings
+    )
+    return run_key(settings, selection, fingerprint)
+
+
 def lint_documents(
-    engine: Engine, documents: list[Document], *, cache_folder: Path | None
+    engine: Engine,
+    documents: list[Document],
+    *,
+    cache_folder: Path | None,
+    run_key: str = "",
 ) -> Linted:
-    """Lint every document; with ``cache_folder``, reuse and store results keyed by content,
-    rules, options and corpus.  Large runs spread over processes and release each model."""
-    results = ResultsCache(cache_folder)
-    run_key = engine.fingerprint() if cache_folder is not None else ""
+    """Lint every document; with ``cache_folder`` and a ``run_key`` (see :func:`results_key`),
+    reuse and store results per document.  Large runs spread over processes and release
+    each model."""
+    results = ResultsCache(cache_folder if run_key else None)
     keys = [document_key(d.source.data, d.path, run_key) for d in documents] if run_key else []
     cached: dict[int, list[Diagnostic]] = {}
     for index, key in enumerate(keys):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from minutes_lint.diagnostics import Diagnostic
-from minutes_lint.registry import Rule
-from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
+
+if TYPE_CHECKING:  # not imported at run time: reporting a cached run imports no rule
+    from minutes_lint.registry import Rule
+    from minutes_lint.reporters.base import RuleInfo
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
 # formats whose reader expects one problem per line
@@ -41,16 +43,10 @@ def report(
 ) -> None:
     """Write ``diagnostics`` to ``stream`` in ``options.output_format``."""
     from minutes_lint.reporters import get_reporter
-    from minutes_lint.reporters.base import ReportContext, RuleInfo
+    from minutes_lint.reporters.base import ReportContext
     from minutes_lint.reporters.text import use_color
 
-    infos = {
-        code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
-        for code, r in rules.items()
-    }
-    for code, (name, summary) in ENGINE_CODES.items():
-        level = ENGINE_SEVERITY.get(code, "error")
-        infos[code] = RuleInfo(code, name, summary, level, summary, "none")
+    infos = RuleInfos(rules)
     if options.output_format in LINE_FORMATS:
         diagnostics = [_one_line(d) for d in diagnostics]
     ctx = ReportContext(
@@ -64,6 +60,39 @@ def report(
         checked_paths=options.paths,
     )
     get_reporter(options.output_format).report(diagnostics, stream, ctx)
+
+
+class RuleInfos(Mapping[str, "RuleInfo"]):
+    """What reporters know of each code; the rules are read only if a reporter asks
+    (a warm run answered from the cache then never imports a rule)."""
+
+    def __init__(self, rules: Mapping[str, Rule]) -> None:
+        self._rules = rules
+        self._infos: dict[str, RuleInfo] | None = None
+
+    def _all(self) -> dict[str, RuleInfo]:
+        if self._infos is None:
+            from minutes_lint.reporters.base import RuleInfo
+            from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
+
+            infos = {
+                code: RuleInfo(r.code, r.name, r.summary, r.severity.value, r.doc, r.fix)
+                for code, r in self._rules.items()
+            }
+            for code, (name, summary) in ENGINE_CODES.items():
+                level = ENGINE_SEVERITY.get(code, "error")
+                infos[code] = RuleInfo(code, name, summary, level, summary, "none")
+            self._infos = infos
+        return self._infos
+
+    def __getitem__(self, code: str) -> RuleInfo:
+        return self._all()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _one_line(diag: Diagnostic) -> Diagnostic:
