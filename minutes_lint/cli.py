@@ -20,7 +20,7 @@ from minutes_lint.registry import Rule, RuleError, load_rules
 from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
-FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
 COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster")
 
 
@@ -80,7 +80,13 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
         metavar="GLOBS",
         help="globs to exclude in addition to the configured 'exclude'",
     )
-    p.add_argument("--output-format", choices=FORMATS, action=_Once)
+    p.add_argument(
+        "--output-format",
+        choices=FORMATS,
+        action=_Once,
+        help="full (default: each problem with its source line), concise (one line each; "
+        "'text' is its former name) or a machine format",
+    )
     p.add_argument("--stdin-filename", action=_Once, help="path to report for text read from stdin")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p.add_argument("--fix", action="store_true", help="apply safe fixes")
@@ -159,10 +165,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if command == "check":
             from minutes_lint.commands.check import run_check
 
-            args_ns = check_parser().parse_args(rest)
-            if args_ns.output_format is None:
-                args_ns.output_format = "text"
-            return run_check(args_ns)
+            parsed = check_parser().parse_args(rest)
+            if parsed.output_format is None:
+                parsed.output_format = "full"
+            return run_check(parsed)
         if command in ("rules", "rule"):
             return _rules_command(command, rest)
         if command == "config":
@@ -223,6 +229,7 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
                 "severity": r.severity.value,
                 "scope": r.scope,
                 "fix": r.fix,
+                "default": r.default,
                 "options": r.options,
             }
             for r in rules.values()
@@ -230,12 +237,15 @@ def _print_rules(rules: dict[str, Rule], fmt: str, out: TextIO) -> None:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
-    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} summary\n")
+    out.write(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<9} {'default':<7} summary\n")
     for r in rules.values():
-        out.write(f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {r.summary}\n")
+        on = "on" if r.default else "off"
+        out.write(
+            f"{r.code:<7} {r.name:<34} {r.severity.value:<8} {r.fix:<9} {on:<7} {r.summary}\n"
+        )
     for code, (name, summary) in ENGINE_CODES.items():
         level = ENGINE_SEVERITY.get(code, "error")
-        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {summary}\n")
+        out.write(f"{code:<7} {name:<34} {level:<8} {'none':<9} {'on':<7} {summary}\n")
 
 
 def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> int:
@@ -259,6 +269,7 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
                 "severity": rule.severity.value,
                 "scope": rule.scope,
                 "fix": rule.fix,
+                "default": rule.default,
                 "options": rule.options,
                 "doc": rule.doc,
             },
@@ -269,7 +280,9 @@ def _print_rule(rules: dict[str, Rule], wanted: str, fmt: str, out: TextIO) -> i
         out.write("\n")
         return EXIT_CLEAN
     out.write(f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\n")
-    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}.\n\n")
+    out.write(f"Severity: {rule.severity.value}. Scope: {rule.scope}. Fix: {rule.fix}. ")
+    default = "on" if rule.default else f'off (opt-in: extend-select = ["{rule.code}"])'
+    out.write(f"Default: {default}.\n\n")
     out.write(rule.doc + "\n")
     if rule.options:
         out.write("\n## Options (defaults)\n")

@@ -42,10 +42,11 @@ The group discussed the charter.
 
 Next meeting: February 11, 2026
 """
-# an unclosed quote: the front matter does not parse, and the file has fixable whitespace
+# an unclosed quote: the front matter does not parse, and the body has a misspelling and
+# a no-break space, both safely fixable
 UNPARSED = (
     '---\ntitle: "Minutes of the Example Working Group\ndate: 2026-01-14\n---\n'
-    "\nText.  \n \nEnd.  \n"
+    "\nThe group was intersted.\nNo\u00a0break here.\n"
 )
 
 
@@ -117,19 +118,19 @@ def test_a_fix_that_leaves_a_corpus_problem_still_reports_it(run, tmp_path: Path
 
 def test_fix_says_why_an_unparsable_file_was_not_fixed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write(tmp_path, "broken.md", UNPARSED)
-    result = run("--no-cache", "--fix", "broken.md")
+    result = run("--no-cache", "--fix", "--output-format", "concise", "broken.md")
     assert (tmp_path / "broken.md").read_text() == UNPARSED  # never written
     assert "fixable" not in result.out, result.out
-    lines = [line for line in result.out.splitlines() if " ML004 " in line]
+    lines = [line for line in result.out.splitlines() if line.startswith("broken.md:1:1: ML004")]
     assert len(lines) == 1, result.out
-    assert "3 fixes not applied: the front matter does not parse (FM003, line 2)" in lines[0]
+    assert "2 fixes not applied: the front matter does not parse (FM003, line 2)" in lines[0]
     assert result.code == 1
 
 
 def test_check_does_not_promise_fixes_for_an_unparsable_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write(tmp_path, "broken.md", UNPARSED)
-    result = run("--no-cache", "broken.md")
-    assert "FM003" in result.out
+    result = run("--no-cache", "--output-format", "concise", "broken.md")
+    assert "FM003" in result.out and "TX001" in result.out
     assert "[*]" not in result.out and "fixable" not in result.out, result.out
     data = json.loads(run("--no-cache", "--output-format", "json", "broken.md").out)
     assert data and all(d["fix"] is None for d in data)
@@ -229,12 +230,15 @@ def test_a_multi_line_placeholder_stays_on_one_line(run, tmp_path: Path) -> None
         'select = ["ST005"]\n[rules.ST005]\nplaceholders = ["Fill in\\nthe agenda"]\n',
     )
     write(tmp_path, "a.md", HELD_14.replace("The group", "Fill in\nthe agenda. The group"))
-    result = run("--no-cache", "a.md")
+    result = run("--no-cache", "--output-format", "concise", "a.md")
     lines = result.out.splitlines()
     assert lines[0] == (
         "a.md:9:1: ST005 template placeholder “Fill in\\nthe agenda” left in the text"
     )
     assert lines[1].startswith("Found 1 problem")
+    full = run("--no-cache", "a.md").out.splitlines()  # the default format
+    assert full[0] == lines[0]
+    assert not any(line.startswith("the agenda") for line in full)
     data = json.loads(run("--no-cache", "--output-format", "json", "a.md").out)
     assert data[0]["message"] == "template placeholder “Fill in\nthe agenda” left in the text"
 

@@ -227,9 +227,11 @@ def run_check(args: argparse.Namespace) -> int:
             fixed=run.fixed,
             files=run.files,
             paths=run.checked_paths,
+            command_paths=tuple(options.paths),
+            baseline=args.baseline is not None,
         ),
     )
-    if args.output_format == "text":
+    if args.output_format in ("full", "concise", "text"):
         for note in filtered.notes:
             print(note, file=sys.stderr)
     if run.crashed:

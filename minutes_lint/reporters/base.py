@@ -33,6 +33,8 @@ class ReportContext:
     statistics: bool = False
     fixed: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    paths: tuple[str, ...] = ()  # the paths of the command line, for the hints it prints
+    baseline: bool = False  # the run already reports only what a baseline lacks
     checked_paths: list[str] = field(default_factory=list)  # every file the run linted
 
 

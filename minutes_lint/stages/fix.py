@@ -51,8 +51,12 @@ def fix_documents(
     indices = list(range(len(documents)))
     if engine.corpus is not None and worker_count(len(indices)) > 1:
         engine.corpus.prepare()
+    from minutes_lint.progress import progress
+
     fixed = Fixed()
-    for result, crashed in ordered_map(process, indices):
+    with progress(len(indices)) as tick:
+        done = ordered_map(process, indices, on_done=tick)
+    for result, crashed in done:
         fixed.files.append(result)
         fixed.crashed = fixed.crashed or crashed
     return fixed

@@ -87,7 +87,11 @@ def lint_documents(
     linted = Linted([[] for _ in documents])
     for index, found in cached.items():
         linted.per_document[index] = found
-    for index, (found, crashed) in zip(todo, ordered_map(process, todo), strict=True):
+    from minutes_lint.progress import progress
+
+    with progress(len(todo)) as tick:
+        done = ordered_map(process, todo, on_done=tick)
+    for index, (found, crashed) in zip(todo, done, strict=True):
         linted.per_document[index] = found
         linted.crashed = linted.crashed or crashed
     if keys and not linted.crashed:

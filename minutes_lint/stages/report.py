@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # not imported at run time: reporting a cached run imports no
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
 # formats whose reader expects one problem per line
-LINE_FORMATS = ("text",)
+LINE_FORMATS = ("full", "concise", "text")
 
 
 @dataclass
@@ -28,6 +28,8 @@ class ReportOptions:
     fixed: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     paths: list[str] = field(default_factory=list)  # every file linted, with or without findings
+    command_paths: tuple[str, ...] = ()  # the paths of the command line, for the hints printed
+    baseline: bool = False  # the run already reports only what a baseline lacks
 
 
 def one_line(message: str) -> str:
@@ -58,6 +60,8 @@ def report(
         fixed=options.fixed,
         files_checked=options.files,
         checked_paths=options.paths,
+        paths=options.command_paths,
+        baseline=options.baseline,
     )
     get_reporter(options.output_format).report(diagnostics, stream, ctx)
 
