@@ -21,7 +21,7 @@ from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster")
+COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server")
 
 
 def _codes(value: str) -> list[str]:
@@ -173,6 +173,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return _rules_command(command, rest)
         if command == "config":
             return _config_command(rest)
+        if command == "server":
+            from minutes_lint.server import run_server
+
+            return run_server(rest)
         if command == "baseline":
             from minutes_lint.commands.baseline import run_baseline
 
