@@ -21,7 +21,7 @@ from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server")
+COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
 
 
 def _codes(value: str) -> list[str]:
@@ -57,7 +57,7 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Lint meeting minutes (Markdown with YAML front matter) for data-quality "
-        "problems. Other commands: rules, rule CODE, config, baseline, roster.",
+        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar.",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint; '-' reads stdin")
     _common(p)
@@ -181,6 +181,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from minutes_lint.commands.baseline import run_baseline
 
             return run_baseline(rest)
+        if command == "calendar":
+            from minutes_lint.commands.calendar import run_calendar
+
+            return run_calendar(rest)
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)

@@ -142,6 +142,9 @@ roster = "people.yaml"
 cache-dir = ".cache"
 nicknames = [["Robert", "Bob"]]
 
+[series]
+"Example WG" = ["example-wg", "^Minutes of the Example"]
+
 [severity]
 DT001 = "warning"
 
@@ -168,6 +171,7 @@ max-publication-lag-days = 30
         "roster": "people.yaml",
         "cache-dir": ".cache",
         "nicknames": [["Robert", "Bob"]],
+        "series": {"Example WG": ["example-wg", "^Minutes of the Example"]},
     }
     assert settings.severity == {"DT001": Severity.WARNING}
 
@@ -316,6 +320,15 @@ def test_unknown_codes_in_select_and_per_file_ignores(project: Path) -> None:
     with pytest.raises(ConfigError, match="'ZZ01' matches no rule code"):
         select_rules(rules, settings_from(project, '[per-file-ignores]\n"a/*" = ["ZZ01"]\n'))
     select_rules(rules, settings_from(project, '[per-file-ignores]\n"a/*" = ["ZZ0", "ML"]\n'))
+
+
+def test_series_patterns_must_be_regexes(project: Path) -> None:
+    config = write(project / ".minutes-lint.toml", '[series]\n"A" = ["(unclosed"]\n')
+    with pytest.raises(ConfigError, match=r"series\.A: bad regex"):
+        load_settings(config, project)
+    config = write(project / ".minutes-lint.toml", 'series = ["a"]\n')
+    with pytest.raises(ConfigError, match="'series' must be a table"):
+        load_settings(config, project)
 
 
 # -- regular expressions in rule options (issue 16, item 10) -------------------------------
