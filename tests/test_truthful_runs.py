@@ -107,7 +107,8 @@ def test_report_after_fix_is_computed_against_the_fixed_corpus(run, tmp_path: Pa
 def test_a_fix_that_leaves_a_corpus_problem_still_reports_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write(tmp_path, "2026-01-14-minutes.md", HELD_14)
     write(tmp_path, "copy.md", HELD_14.replace("draft.", "draft.   "))
-    after = run("--no-cache", "--fix", "--output-format", "json", ".")
+    after = run("--no-cache", "--select", "FM010,WS001", "--fix", "--output-format", "json", ".")
+    assert "draft.\n" in (tmp_path / "copy.md").read_text()  # the whitespace was fixed
     codes = {(d["path"], d["code"]) for d in json.loads(after.out)}
     assert codes == {("2026-01-14-minutes.md", "FM010"), ("copy.md", "FM010")}
     assert after.code == 1
