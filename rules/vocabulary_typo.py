@@ -1,0 +1,335 @@
+"""A rare word one or two letters away from a word the minutes use all the time.
+
+## What it does
+Learns the vocabulary of the corpus: how many times the prose of every document
+writes each word.  A word is reported when it is rare in the corpus (written at most
+twice), is not in the English word list (the frequency dictionary shipped with
+symspellpy: SCOWL words with Google Books counts), and one edit away (a letter
+dropped, added, changed, or two adjacent letters swapped), or two edits for words of
+eight letters or more, from a word the corpus writes at least five times and five
+times as often, or one edit from a common English word.  camelCase and other
+mixed-case terms are compared with the mixed-case terms of the corpus, letter case
+included, so ``subjectAltNmae`` is caught because the corpus writes
+``subjectAltName`` dozens of times.  The message says how often the corpus writes the
+other form.
+
+Never words: code, URLs, e-mail addresses, identifiers (letters touching digits,
+underscores, slashes, dots), HTML tags and the front matter.  Never corrected: the
+words of attendee names and organisations of the corpus, a word next to such a name,
+all-caps acronyms (TX002 checks those), a known misspelling (TX001 fixes those), a
+plural or a derived form of a known word ("descriptives", "relinked"), and a word
+whose suggestion is itself only a name.  List words that are right in ``ignore``.
+
+## Why is this bad?
+A typo hides a passage from search ("reveiw" is not found by "review") and, in a
+technical term, can change what the record says (``extendedKeyUsgae`` is no
+extension at all).
+
+## Example
+```markdown
+The group will reveiw the draft and the subjectAltNmae extension.
+```
+
+## Use instead
+```markdown
+The group will review the draft and the subjectAltName extension.
+```
+
+## Fix safety
+Unsafe: a rare word can be right (a new product, a name, a foreign word) even when
+it is one letter away from a common one.  Only TX001's known misspellings are fixed
+safely.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from minutes_lint.corpus import Corpus
+from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
+from minutes_lint.document import Document
+from minutes_lint.facts import attendees, fact
+from minutes_lint.registry import RuleContext
+from minutes_lint.words import (
+    NearIndex,
+    edits1,
+    english_words,
+    match_case,
+    shape,
+    vocabulary,
+    word_spans,
+)
+
+CODE = "TX004"
+NAME = "vocabulary-typo"
+SUMMARY = "Rare word one or two letters away from a common word"
+SEVERITY = Severity.WARNING
+SCOPE = "corpus"
+FIX = "unsafe"
+OPTIONS: dict[str, object] = {"ignore": []}
+
+MIN_LENGTH = 5  # shorter words are never compared: one letter is too much of them
+MAX_RARE = 2  # corpus uses of a word that may be a typo
+MIN_FREQUENT = 5  # corpus uses of the word it may stand for
+MIN_RATIO = 5  # ... and at least this many times as often
+LONG = 9  # words this long may be two edits away
+MIN_RATIO_FAR = 20  # a word two edits away is used at least this many times as often
+COMMON_ENGLISH = 2_000_000  # Google Books count of an English word suggested from the list
+# endings that make another form of a word, not a typo of it
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "al", "ally", "y", "ish")
+_PREFIXES = ("un", "re", "pre", "non", "sub", "co", "de", "in", "dis", "over", "under", "multi")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """What the corpus writes: counts by lower-case word and by exact form, and names."""
+
+    folded: Counter[str]  # lower-case word -> uses in the corpus
+    forms: Counter[str]  # exact form -> uses in the corpus
+    names: frozenset[str]  # lower-case words of attendee names and organisations
+    people: frozenset[str]  # lower-case words of attendee names
+    index: NearIndex  # frequent lower-case words
+    mixed: NearIndex  # frequent mixed-case forms (camelCase), letter case kept
+
+
+@fact("TX004.words", version=1)
+def words(doc: Document) -> dict[str, int]:
+    """How many times the prose of the document writes each word (exact case)."""
+    return vocabulary(doc)
+
+
+FACTS = (words, attendees)
+
+
+def _vocabularies(corpus: Corpus) -> Mapping[str, Mapping[str, int]]:
+    """Corpus path -> the words of every document of the corpus."""
+    found: Mapping[str, Mapping[str, int]] = corpus.facts(words)
+    return found
+
+
+def _names(corpus: Corpus) -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case words of the attendee names and organisations, and of the names alone."""
+    people: set[str] = set()
+    orgs: set[str] = set()
+    for entries in corpus.facts(attendees).values():
+        for name, org, *_rest in entries:
+            people.update(w.lower() for w in _split_name(name))
+            orgs.update(w.lower() for w in _split_name(org or ""))
+    return frozenset(people | orgs), frozenset(people)
+
+
+def _split_name(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalpha() else " " for c in text).split() if w]
+
+
+def _vocabulary(corpus: Corpus) -> _Vocabulary:
+    return corpus.memo(f"{__name__}.vocabulary", lambda: _build(corpus))
+
+
+def _build(corpus: Corpus) -> _Vocabulary:
+    forms: Counter[str] = Counter()
+    for words in _vocabularies(corpus).values():
+        forms.update(words)
+    folded: Counter[str] = Counter()
+    for form, count in forms.items():
+        folded[form.lower()] += count
+    frequent = [w for w, n in folded.items() if n >= MIN_FREQUENT and len(w) >= MIN_LENGTH]
+    mixed = [
+        f for f, n in forms.items() if n >= MIN_FREQUENT and len(f) >= 6 and shape(f) == "mixed"
+    ]
+    names, people = _names(corpus)
+    return _Vocabulary(
+        folded, forms, names, people, NearIndex(frequent, long=LONG), NearIndex(mixed, long=LONG)
+    )
+
+
+@dataclass(frozen=True)
+class _Suggestion:
+    word: str  # written with the case of the reported word
+    count: int  # uses of the suggestion in the corpus
+    english: bool  # the suggestion is a common English word
+
+
+def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
+    corpus = ctx.corpus
+    if corpus is None:
+        return
+    vocab = _vocabulary(corpus)
+    own = _vocabularies(corpus).get(corpus.key(doc.path))
+    extra: Counter[str] = Counter()
+    if own is None:  # a document outside the corpus counts itself
+        own = vocabulary(doc)
+        for form, n in own.items():
+            extra[form.lower()] += n
+    names = vocab.names | {w.lower() for e in doc.attendees for w in _split_name(e.name or "")}
+    ignore = {str(w).lower() for w in ctx.options["ignore"]}
+    suspects: dict[str, tuple[_Suggestion, int]] = {}
+    for form in own:
+        low = form.lower()
+        if len(form) < MIN_LENGTH or low in names or low in ignore:
+            continue
+        uses = vocab.folded[low] + extra[low]
+        if uses > MAX_RARE:
+            continue
+        suggestion = _suggest(form, uses, vocab, names)
+        if suggestion is not None:
+            suspects[form] = (suggestion, uses)
+    if not suspects:
+        return
+    spans = list(word_spans(doc))
+    for i, (start, end, word, part) in enumerate(spans):
+        found = suspects.get(word)
+        if found is None or part or _next_to_name(spans, i, doc.text, names):
+            continue
+        suggestion, uses = found
+        yield _problem(start, end, word, uses, suggestion)
+
+
+def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) -> _Suggestion | None:
+    kind = shape(form)
+    if kind == "upper":
+        return None  # acronyms: TX002
+    low = form.lower()
+    english = english_words()
+    if (
+        low in english
+        or _known_misspelling(low)
+        or _derived(low, english, vocab.folded)
+        or _variant_spelling(low, english)
+    ):
+        return None
+    if kind == "mixed":
+        near = vocab.mixed.near(form, 2 if len(form) >= LONG else 1)
+        best = _best(
+            {f: d for f, d in near.items() if vocab.forms[f] >= MIN_RATIO * uses},
+            vocab.forms,
+        )
+        return None if best is None else _Suggestion(best, vocab.forms[best], False)
+    near = vocab.index.near(low, 2 if len(low) >= LONG else 1)
+    references = {
+        w: d
+        for w, d in near.items()
+        if vocab.folded[w] >= max(MIN_FREQUENT, (MIN_RATIO if d == 1 else MIN_RATIO_FAR) * uses)
+        and not _other_form(low, w, d)
+    }
+    if not references and kind == "lower":  # a common English word the corpus writes too
+        references = {
+            w: 1
+            for w in edits1(low)
+            if english.get(w, 0) >= COMMON_ENGLISH
+            and vocab.folded[w]
+            and not _other_form(low, w, 1)
+        }
+    best = _best(references, vocab.folded)
+    if best is None or best in vocab.people or (best in names and best not in english):
+        return None  # nothing near, or a variant of a name: PN001's business
+    if kind == "title" and (
+        references[best] > 1 or vocab.forms[match_case(form, best)] < MIN_FREQUENT
+    ):
+        return None  # a capitalised word is a name more often than not, unless the corpus
+        # writes the other form capitalised too
+    return _Suggestion(match_case(form, best), vocab.folded[best], best in english)
+
+
+def _best(near: Mapping[str, int], counts: Counter[str]) -> str | None:
+    """The nearest, then most frequent, candidate."""
+    if not near:
+        return None
+    return min(near, key=lambda w: (near[w], -counts[w], w))
+
+
+def _other_form(word: str, other: str, distance: int) -> bool:
+    """True when ``word`` is more likely another word than a typo of ``other``: one is the
+    other plus an ending (a plural, a tense: "shalls", "implementor"), ``word`` is ``other``
+    with a letter put in front (a prefix of jargon: "iframe", "pthreads"), or, two edits
+    away, the two differ only in their ending ("transformative", "transformation")."""
+    short, long = sorted((word, other), key=len)
+    if long.startswith(short) and long[len(short) :] in _SUFFIXES:
+        return True
+    if word[1:] == other:
+        return True
+    prefix = 0
+    while prefix < len(short) and word[prefix] == other[prefix]:
+        prefix += 1
+    return distance > 1 and prefix >= len(short) - 3
+
+
+def _derived(word: str, english: Mapping[str, int], folded: Counter[str]) -> bool:
+    """True when ``word`` is a known word with an ending or a prefix added."""
+
+    def known(stem: str) -> bool:
+        return len(stem) >= 3 and (stem in english or folded[stem] >= MIN_FREQUENT)
+
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and known(word[: -len(suffix)]):
+            return True
+        if suffix in ("ed", "ing", "er", "ers", "y", "ish") and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if known(stem + "e") or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1])):
+                return True
+    return any(word.startswith(p) and known(word[len(p) :]) for p in _PREFIXES)
+
+
+_VARIANTS = (
+    ("ize", "ise"),
+    ("yze", "yse"),
+    ("ization", "isation"),
+    ("or", "our"),
+    ("er", "re"),
+    ("og", "ogue"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+    ("ense", "ence"),
+)
+
+
+def _variant_spelling(word: str, english: Mapping[str, int]) -> bool:
+    """True when ``word`` is the American or British spelling of a word of the list."""
+    for a, b in _VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            i = word.rfind(x)
+            if i > 1 and word[:i] + y + word[i + len(x) :] in english:
+                return True
+    return False
+
+
+def _known_misspelling(word: str) -> bool:
+    from minutes_lint.rules.misspelling import builtin_entries  # TX001's list
+
+    return word in builtin_entries()
+
+
+def _next_to_name(
+    spans: list[tuple[int, int, str]], i: int, text: str, names: frozenset[str]
+) -> bool:
+    """True when the word before or after (on the same line) is a capitalised known name."""
+    start, end, _word, _part = spans[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            a, b, other, _part = spans[j]
+            between = text[b:start] if j < i else text[end:a]
+            if "\n" in between or len(between) > 3:
+                continue
+            if other[:1].isupper() and other.lower() in names and shape(other) != "upper":
+                return True
+    return False
+
+
+def _problem(start: int, end: int, word: str, uses: int, suggestion: _Suggestion) -> Problem:
+    times = "once" if uses == 1 else f"{uses} times"
+    written = "once" if suggestion.count == 1 else f"{suggestion.count} times"
+    why = f"written {written} in the corpus"
+    if suggestion.english:
+        why = f"an English word, {why}"
+    fix = Fix.replace(
+        start, end, suggestion.word, f"Write “{suggestion.word}”", Applicability.UNSAFE
+    )
+    return Problem(
+        start,
+        end,
+        f"“{word}” appears {times} in the corpus and is not an English word; "
+        f"did you mean “{suggestion.word}” ({why})?",
+        fix,
+    )
