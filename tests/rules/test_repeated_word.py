@@ -4,7 +4,7 @@ import pytest
 from minutes_lint.rules import repeated_word as rule
 
 from minutes_lint.config import ConfigError
-from tests.rule_helpers import fix, lint, where
+from minutes_lint.testing import fix, lint, where
 
 CASES = [
     ("The group agreed to to publish.\n", [(1, 21)]),
