@@ -15,7 +15,7 @@ other form.
 
 Never words: code, URLs, e-mail addresses, identifiers (letters touching digits,
 underscores, slashes, dots), HTML tags and the front matter.  Never corrected: the
-words of attendee names and organisations of the corpus, a word next to such a name,
+words of attendee names and organisations of the corpus, a capitalised word next to such a name,
 all-caps acronyms (TX002 checks those), a known misspelling (TX001 fixes those), a
 plural or a derived form of a known word ("descriptives", "relinked"), and a word
 whose suggestion is itself only a name.  List words that are right in ``ignore``.
@@ -181,7 +181,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     spans = list(word_spans(doc))
     for i, (start, end, word, part) in enumerate(spans):
         found = suspects.get(word)
-        if found is None or part or _next_to_name(spans, i, doc.text, names):
+        if found is None or part:
+            continue
+        if word[:1].isupper() and _next_to_name(spans, i, doc.text, names):
             continue
         suggestion, uses = found
         yield _problem(start, end, word, uses, suggestion)
@@ -223,14 +225,23 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
             and not _other_form(low, w, 1)
         }
     best = _best(references, vocab.folded)
-    if best is None or best in vocab.people or (best in names and best not in english):
-        return None  # nothing near, or a variant of a name: PN001's business
+    if best is None:
+        return None
+    name = best in names and (best in vocab.people or best not in english)
+    if name and _capitalised(best, vocab.forms):
+        return None  # a variant of a name: PN001's business
     if kind == "title" and (
         references[best] > 1 or vocab.forms[match_case(form, best)] < MIN_FREQUENT
     ):
         return None  # a capitalised word is a name more often than not, unless the corpus
         # writes the other form capitalised too
     return _Suggestion(match_case(form, best), vocab.folded[best], best in english)
+
+
+def _capitalised(word: str, forms: Counter[str]) -> bool:
+    """True when the corpus writes ``word`` capitalised at least as often as in lower case:
+    a name ("Kelly"), not an ordinary word that an attendee list happens to hold."""
+    return forms[word[:1].upper() + word[1:]] + forms[word.upper()] >= forms[word]
 
 
 def _best(near: Mapping[str, int], counts: Counter[str]) -> str | None:
@@ -257,19 +268,39 @@ def _other_form(word: str, other: str, distance: int) -> bool:
 
 
 def _derived(word: str, english: Mapping[str, int], folded: Counter[str]) -> bool:
-    """True when ``word`` is a known word with an ending or a prefix added."""
+    """True when ``word`` is a known word with an ending or a prefix added the way English
+    adds them ("shalls", "descriptives", "relinked"; not "mintes" or "genreal")."""
 
     def known(stem: str) -> bool:
         return len(stem) >= 3 and (stem in english or folded[stem] >= MIN_FREQUENT)
 
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and known(word[: -len(suffix)]):
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if known(stem) and _adds(stem, suffix):
             return True
-        if suffix in ("ed", "ing", "er", "ers", "y", "ish") and word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            if known(stem + "e") or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1])):
-                return True
+        if suffix in _DROPS_E and (
+            known(stem + "e") or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1]))
+        ):
+            return True
     return any(word.startswith(p) and known(word[len(p) :]) for p in _PREFIXES)
+
+
+_DROPS_E = ("ed", "ing", "er", "ers", "or", "ors", "y", "ish", "al", "ally")
+
+
+def _adds(stem: str, suffix: str) -> bool:
+    """Whether English writes ``stem`` + ``suffix`` as they are."""
+    if suffix == "s":
+        return not stem.endswith("s")
+    if suffix == "es":
+        return stem.endswith(("s", "x", "z", "ch", "sh", "o"))
+    if suffix == "d":
+        return stem.endswith("e")
+    if suffix in _DROPS_E:
+        return not stem.endswith("e")  # the e goes: "note" + "ed" is "noted"
+    return True
 
 
 _VARIANTS = (
@@ -286,13 +317,19 @@ _VARIANTS = (
 
 
 def _variant_spelling(word: str, english: Mapping[str, int]) -> bool:
-    """True when ``word`` is the American or British spelling of a word of the list."""
+    """True when ``word`` is the American or British spelling of a word of the list: the
+    two differ in the ending ("analyze", "labour", "centre", "travelling")."""
     for a, b in _VARIANTS:
         for x, y in ((a, b), (b, a)):
-            i = word.rfind(x)
-            if i > 1 and word[:i] + y + word[i + len(x) :] in english:
-                return True
+            for ending in _INFLECTIONS if a != "er" else ("", "s", "d"):
+                tail = x + ending
+                stem = word[: -len(tail)]
+                if word.endswith(tail) and len(stem) > 1 and stem + y + ending in english:
+                    return True
     return False
+
+
+_INFLECTIONS = ("", "s", "d", "ed", "es", "ing", "ly", "al")
 
 
 def _known_misspelling(word: str) -> bool:
