@@ -15,10 +15,16 @@ other form.
 
 Never words: code, URLs, e-mail addresses, identifiers (letters touching digits,
 underscores, slashes, dots), HTML tags and the front matter.  Never corrected: the
-words of attendee names and organisations of the corpus, a capitalised word next to such a name,
-all-caps acronyms (TX002 checks those), a known misspelling (TX001 fixes those), a
-plural or a derived form of a known word ("descriptives", "relinked"), and a word
-whose suggestion is itself only a name.  List words that are right in ``ignore``.
+words of attendee names and organisations of the corpus; a capitalised word where
+names stand (next to another capitalised word that is no English word, "Eleonora
+Parisi", or as a speaker's label, "Marcel:"); a word whose suggestion is a name
+the corpus writes capitalised (PN001 checks names); all-caps acronyms (TX002 checks
+those); a known misspelling (TX001 fixes those); a plural or a derived form of a
+known word made the way English makes them ("descriptives", "relinked"); the
+American or British spelling of a listed word ("analyze", "labour"); a word alone
+in a table cell (a handle, an id); a mixed-case term that differs from another in
+a capital letter ("OpenSSH", "OpenSSF").  A capitalised word is only corrected to
+a word the corpus writes capitalised too.  List words that are right in ``ignore``.
 
 ## Why is this bad?
 A typo hides a passage from search ("reveiw" is not found by "review") and, in a
@@ -170,7 +176,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         low = form.lower()
         if len(form) < MIN_LENGTH or low in names or low in ignore:
             continue
-        uses = vocab.folded[low] + extra[low]
+        if shape(form) == "mixed":  # camelCase terms are counted letter case included
+            uses = vocab.forms[form] + (own[form] if extra else 0)
+        else:
+            uses = vocab.folded[low] + extra[low]
         if uses > MAX_RARE:
             continue
         suggestion = _suggest(form, uses, vocab, names)
@@ -183,7 +192,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         found = suspects.get(word)
         if found is None or part:
             continue
-        if word[:1].isupper() and _next_to_name(spans, i, doc.text, names):
+        if shape(word) == "title" and _looks_like_a_name(spans, i, doc.text):
+            continue
+        if _table_cell(doc.text, start, end):
             continue
         suggestion, uses = found
         yield _problem(start, end, word, uses, suggestion)
@@ -205,7 +216,13 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
     if kind == "mixed":
         near = vocab.mixed.near(form, 2 if len(form) >= LONG else 1)
         best = _best(
-            {f: d for f, d in near.items() if vocab.forms[f] >= MIN_RATIO * uses},
+            {
+                f: d
+                for f, d in near.items()
+                if vocab.forms[f] >= MIN_RATIO * uses
+                and not _other_form(form, f, d)
+                and not _capital_changed(form, f)
+            },
             vocab.forms,
         )
         return None if best is None else _Suggestion(best, vocab.forms[best], False)
@@ -236,6 +253,19 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
         return None  # a capitalised word is a name more often than not, unless the corpus
         # writes the other form capitalised too
     return _Suggestion(match_case(form, best), vocab.folded[best], best in english)
+
+
+def _capital_changed(word: str, other: str) -> bool:
+    """True when two mixed-case terms differ in a capital of a run of capitals ("OpenSSH",
+    "OpenSSF"): another letter of an acronym makes another name, not a typo."""
+    if len(word) != len(other):
+        return False
+    for i, (a, b) in enumerate(zip(word, other, strict=True)):
+        if a != b and a.isupper() and b.isupper():
+            run = (i > 0 and word[i - 1].isupper()) or (i + 1 < len(word) and word[i + 1].isupper())
+            if run:
+                return True
+    return False
 
 
 def _capitalised(word: str, forms: Counter[str]) -> bool:
@@ -338,20 +368,37 @@ def _known_misspelling(word: str) -> bool:
     return word in builtin_entries()
 
 
-def _next_to_name(
-    spans: list[tuple[int, int, str]], i: int, text: str, names: frozenset[str]
-) -> bool:
-    """True when the word before or after (on the same line) is a capitalised known name."""
+def _looks_like_a_name(spans: list[tuple[int, int, str, bool]], i: int, text: str) -> bool:
+    """True when a capitalised word stands where names stand: next to another capitalised
+    word that is no English word ("Eleonora Parisi", "Antoin Perou"), or as a speaker's
+    label ("Macela: ...")."""
     start, end, _word, _part = spans[i]
+    if text[end : end + 1] == ":":
+        return True
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans):
             a, b, other, _part = spans[j]
             between = text[b:start] if j < i else text[end:a]
-            if "\n" in between or len(between) > 3:
-                continue
-            if other[:1].isupper() and other.lower() in names and shape(other) != "upper":
+            if (
+                between.strip(" \t") == ""
+                and "\n" not in between
+                and shape(other) == "title"
+                and other.lower() not in english_words()
+            ):
                 return True
     return False
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """True when the word is all that a table cell holds (a handle, a code, an id)."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    line = text[left : right if right >= 0 else len(text)]
+    if "|" not in line:
+        return False
+    before = text[left:start].rsplit("|", 1)
+    after = text[end : right if right >= 0 else len(text)].split("|", 1)
+    return len(before) == 2 and len(after) == 2 and not before[1].strip() and not after[0].strip()
 
 
 def _problem(start: int, end: int, word: str, uses: int, suggestion: _Suggestion) -> Problem:

@@ -18,7 +18,7 @@ def report(*sentences: str) -> str:
 # the corpus writes "certificate", "subjectAltName", "extendedKeyUsage" and "Bugzilla" often
 OTHERS = {
     f"{i}.md": report(
-        "The certificate profile sets subjectAltName and extendedKeyUsage.",
+        "The certificate profile sets subjectAltName and extendedKeyUsage for OpenSXY.",
         "Oswin Pellegrew reviewed the certificate in Bugzilla with Mira Tamsin.",
         "The validation working group discussed the validation of the certificate.",
     )
@@ -46,6 +46,11 @@ CASES = [
     ("The wishy-washy valdation-like text.", []),  # parts of hyphenated words
     ("The VALDATION was revoked.", []),  # all caps: not a word to correct
     ("The Bugzila entry.", [(8, 5)]),  # a product name
+    ("Ask Ardelia Bugzila first.", []),  # next to a capitalised non-word: a name
+    ("Bugzila: I agree.", []),  # a speaker's label
+    ("| Mira | valdation |", []),  # alone in a table cell: a handle or an id
+    ("It sets subjectAltNAme only.", [(8, 9)]),  # a capital for a small letter
+    ("The OpenSXF group.", []),  # another letter of an acronym: another name
 ]
 
 
