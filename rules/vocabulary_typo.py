@@ -222,6 +222,7 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
                 if vocab.forms[f] >= MIN_RATIO * uses
                 and not _other_form(form, f, d)
                 and not _capital_changed(form, f)
+                and form[1:] != f[1:]  # "CommonName" opening a sentence is "commonName"
             },
             vocab.forms,
         )

@@ -50,7 +50,11 @@ CASES = [
     ("Bugzila: I agree.", []),  # a speaker's label
     ("| Mira | valdation |", []),  # alone in a table cell: a handle or an id
     ("It sets subjectAltNAme only.", [(8, 9)]),  # a capital for a small letter
-    ("The OpenSXF group.", []),  # another letter of an acronym: another name
+    ("The OpenSXF group.", []),
+    (
+        "SubjectAltName is set.",
+        [],
+    ),  # a capital opening the sentence  # another letter of an acronym: another name
 ]
 
 
