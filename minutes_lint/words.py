@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,9 @@ def segments(doc: Document) -> Iterator[tuple[int, int]]:
     """Spans of ``doc.text`` that hold prose words (code, tags and link targets cut out)."""
     text = doc.text
     for start, end in doc.prose_spans:
+        if all(text.find(c, start, end) < 0 for c in "`<{]"):
+            yield start, end  # the usual line: nothing to cut out
+            continue
         pos = start
         for m in _NOT_PROSE.finditer(text, start, end):
             if m.start() > pos:
@@ -79,6 +82,46 @@ def word_spans(doc: Document) -> Iterator[tuple[int, int, str, bool]]:
                     yield at, at + len(word), word, joined
 
 
+_BEFORE = set("._@/\\#$%&=~+'\u2018\u2019\u02bc`\u00b4-")
+_AFTER = set("_@/\\=+\u2018\u02bc`\u00b4-")
+
+
+def find_words(doc: Document, wanted: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each prose occurrence of the ``wanted`` words, as
+    :func:`word_spans` finds them (possessives included, parts of hyphenated words not),
+    found by searching for them rather than by reading every word."""
+    import bisect
+
+    text = doc.text
+    spans = list(segments(doc))
+    starts = [a for a, _b in spans]
+    for word in wanted:
+        pos = text.find(word, doc.body_start)
+        while pos >= 0:
+            end = pos + len(word)
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and end <= spans[i][1] and _whole(text, pos, end):
+                yield pos, end, word
+            pos = text.find(word, end)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in _BEFORE:
+        return False
+    after = text[end : end + 2]
+    if not after:
+        return True
+    if after[0].isalnum() or after[0] in _AFTER:
+        return False
+    if after[0] in ".:" and after[1:2].isalnum():
+        return False
+    if after[0] in "'\u2019":  # a possessive is the word; a contraction is another word
+        rest = text[end + 1 : end + 3]
+        return not rest[:1].isalpha() or (rest[:1] in "sS" and not rest[1:2].isalnum())
+    return True
+
+
 def vocabulary(doc: Document) -> dict[str, int]:
     """How many times the prose of ``doc`` writes each word (exact case): a corpus fact."""
     text = doc.text
@@ -94,8 +137,9 @@ def vocabulary(doc: Document) -> dict[str, int]:
 
 
 @cache
-def english_words() -> dict[str, int]:
-    """Lower-case English word -> its frequency in Google Books (empty without the data)."""
+def english_words() -> dict[str, str]:
+    """Lower-case English word -> its count in Google Books, as written in the list
+    (digits: see :func:`frequency`); empty without the data."""
     from importlib.util import find_spec  # find the data file without importing the package
     from pathlib import Path
 
@@ -104,15 +148,16 @@ def english_words() -> dict[str, int]:
         return {}
     path = Path(next(iter(spec.submodule_search_locations))) / DATA_FILE
     try:
-        text = path.read_text("utf-8")
-    except OSError:
+        fields = iter(path.read_text("utf-8").split())
+    except (OSError, UnicodeDecodeError):
         return {}
-    words: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, count = line.partition(" ")
-        if count.isdigit():
-            words[word] = int(count)
-    return words
+    return dict(zip(fields, fields, strict=False))  # "word count" pairs, read at C speed
+
+
+def frequency(word: str) -> int:
+    """How often Google Books writes the lower-case English ``word`` (0 when not a word)."""
+    count = english_words().get(word, "0")
+    return int(count) if count.isdigit() else 0
 
 
 def edits1(word: str) -> set[str]:
@@ -148,12 +193,22 @@ class NearIndex:
     """Words indexed by their deletions, to find those within one or two edits of a word
     without comparing it with every word (symmetric deletion: SymSpell's idea)."""
 
-    def __init__(self, words: Iterable[str], depth: int = 1, long: int = 8) -> None:
+    def __init__(
+        self,
+        words: Iterable[str],
+        depth: int = 1,
+        long: int = 8,
+        deep: Callable[[str], bool] | None = None,
+    ) -> None:
         self.depth = depth
-        self.long = long  # words at least this long are also indexed two deletions deep
+        self.long = long  # words at least this long are also indexed two deletions deep ...
+        self.deep = deep  # ... when this says so (all of them by default)
         self._keys: dict[str, list[str]] = {}
         for word in words:
-            for key in deletes(word, self._depth(word)):
+            depth = self._depth(word)
+            if depth > self.depth and deep is not None and not deep(word):
+                depth = self.depth
+            for key in deletes(word, depth):
                 self._keys.setdefault(key, []).append(word)
 
     def _depth(self, word: str) -> int:

@@ -36,13 +36,17 @@ for a slip but wrong for the rare grammatical repeat not in ``allow``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Iterator
 
 from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.markdown import Heading
 from minutes_lint.registry import RuleContext
-from minutes_lint.words import word_spans
+from minutes_lint.words import segments
 
 CODE = "TX005"
 NAME = "repeated-word"
@@ -67,34 +71,69 @@ OPTIONS: dict[str, object] = {
 }
 
 
+# a word, spaces or one line break (with a quote marker), the same word again
+_REPEAT = re.compile(
+    r"(?<![\w'\u2019-])([A-Za-z]+)((?:[ \t]+|[ \t]*\r?\n[ \t>]*))(\1)(?![\w'\u2019-])",
+    re.IGNORECASE,
+)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     allow = ctx.options["allow"]
     if not all(isinstance(w, str) for w in allow):
         raise ConfigError(f"rules.{CODE}.allow must be a list of strings")
     allowed = {w.lower() for w in allow}
     text = doc.text
-    headings = {h.start for h in doc.headings}
-    names = {w.lower() for e in doc.attendees for w in (e.name or "").split()}
-    previous: tuple[int, int, str] | None = None
-    for start, end, word, _part in word_spans(doc):
-        if previous is not None:
-            p_start, p_end, p_word = previous
-            if (
-                _repeats(p_word, word)
-                and word.lower() not in allowed
-                and not (p_word[:1].isupper() and p_word.lower() in names)
-                and _only_space(text[p_end:start])
-                and ("\n" not in text[p_end:start] or _continues(doc, p_start, headings))
-            ):
-                yield Problem(
-                    start,
-                    end,
-                    f"“{word}” repeats the word before it; write it once",
-                    Fix.replace(
-                        p_end, end, "", f"Delete the second “{word}”", Applicability.UNSAFE
-                    ),
-                )
-        previous = (start, end, word)  # "the the the": one report for each extra word
+    if not _may_repeat(text[doc.body_start :]):
+        return  # the usual document: no word written twice in a row anywhere
+    spans: list[tuple[int, int]] | None = None
+    pos = doc.body_start
+    while True:
+        m = _REPEAT.search(text, pos)
+        if m is None:
+            return
+        pos = m.start(3)  # "the the the": the second word starts the next repeat
+        first, second = m.group(1), m.group(3)
+        if not _repeats(first, second) or second.lower() in allowed:
+            continue
+        if spans is None:
+            spans = list(segments(doc))
+        if not (_in(spans, m.start(1), m.end(1)) and _in(spans, m.start(3), m.end(3))):
+            continue  # code, a URL, an attendee list
+        if "\n" in m.group(2) and not _continues(doc, m.start(1), doc.headings):
+            continue
+        if first[:1].isupper() and first.lower() in _names(doc):
+            continue
+        yield Problem(
+            m.start(3),
+            m.end(3),
+            f"“{second}” repeats the word before it; write it once",
+            Fix.replace(
+                m.end(1), m.end(3), "", f"Delete the second “{second}”", Applicability.UNSAFE
+            ),
+        )
+
+
+def _may_repeat(text: str) -> bool:
+    """A quick test at C speed: with everything but letters made a space, two neighbouring
+    pieces of the text are the same word (every repeat the pattern finds passes it)."""
+    pieces = text.lower().translate(_NOT_LETTERS).split()
+    return any(a == b for a, b in itertools.pairwise(pieces))
+
+
+_NOT_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha()}
+
+
+def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _names(doc: Document) -> set[str]:
+    return doc.memo(
+        f"{__name__}.names",
+        lambda: {w.lower() for e in doc.attendees for w in (e.name or "").split()},
+    )
 
 
 def _repeats(first: str, second: str) -> bool:
@@ -104,17 +143,10 @@ def _repeats(first: str, second: str) -> bool:
     return first.lower() == second.lower() and first[1:] == second[1:] and second[:1].islower()
 
 
-def _continues(doc: Document, offset: int, headings: set[int]) -> bool:
+def _continues(doc: Document, offset: int, headings: list[Heading]) -> bool:
     """True when the line holding ``offset`` is running text that the next line continues:
     not a heading, and not a label alone on its line ("Agenda" above "Agenda reviewed")."""
     line = doc.lines[doc.line_index(offset)]
-    if line.start in headings or line.text.lstrip().startswith("#"):
+    if line.text.lstrip().startswith("#") or any(h.start == line.start for h in headings):
         return False
     return len(line.text.split()) > 1
-
-
-def _only_space(between: str) -> bool:
-    """Spaces and tabs with at most one line break (and a quote marker after it)."""
-    if not between or between.count("\n") > 1:
-        return False
-    return not between.replace("\n", "").replace("\r", "").lstrip(" \t>").strip(" \t")

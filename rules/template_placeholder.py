@@ -88,20 +88,24 @@ OPTIONS: dict[str, object] = {
         "[Insert ...]",
     ],
     "patterns": [
-        r"(?<![^\s(\[])\?{3,}(?=[\s)\].,;:]|$)",
-        r"\b[A-WYZ][A-Z]{1,4}-(?:\d?[xX]{2,3}|[xX]{2,4})\b",
-        r"(?<![\w-])(?:xx|XX|xxx)(?=\s+(?:days?|weeks?|months?|years?|hours?|minutes?"
-        r"|votes?|members?|people|participants|times|percent)\b)",
-        r"(?<![\w`])__[A-Z][A-Z0-9_]*[A-Z0-9](?!__|\w)",
-        r"\b(?:ADD|INSERT|ENTER|FILL IN|PASTE|PUT|TYPE|WRITE|LIST|UPDATE|COPY)"
+        r"\?\?\?(?<![^\s(\[]\?\?\?)\?*(?=[\s)\].,;:]|$)",
+        r"[A-WYZ](?<![\w-][A-WYZ])[A-Z]{1,4}-\d?XX(?:XX?)?\b",
+        r"[A-WYZ](?<![\w-][A-WYZ])[A-Z]{1,4}-\d?xx(?:xx?)?\b",
+        r"xx(?<![\w-]xx)x?(?=\s+(?:days?|weeks?|months?|years?|hours?|minutes?|votes?"
+        r"|members?|people|participants|times|percent)\b)",
+        r"XX(?<![\w-]XX)X?(?=\s+(?:days?|weeks?|months?|years?|hours?|minutes?|votes?"
+        r"|members?|people|participants|times|percent)\b)",
+        r"__(?<![\w`]__)[A-Z][A-Z0-9_]*[A-Z0-9](?!__|\w)",
+        r"(?:ADD|INSERT|ENTER|FILL IN|PASTE|PUT|TYPE|WRITE|LIST|UPDATE|COPY)"
         r"(?:[ \t]+[A-Z][A-Z'/&-]*){0,8}?[ \t]+HERE\b",
-        r"\bTO BE (?:CONFIRMED|COMPLETED|ADDED|FILLED IN|DETERMINED|WRITTEN)\b",
-        r"[(\[]sp\??[)\]]",
+        r"TO BE (?:CONFIRMED|COMPLETED|ADDED|FILLED IN|DETERMINED|WRITTEN)\b",
+        r"\(sp\??\)|\[sp\??\]",
     ],
     "footers": [
         r"You received this message because you are subscribed to\b[^\n]*",
         r"To unsubscribe from this group\b[^\n]*",
-        r"(?m)^_{20,}[ \t]*\r?\n[^\n]*\b(?:mailing list|list)\b[^\n]*",
+        r"____________________(?<![^\n]____________________)_*[ \t]*\r?\n"
+        r"[^\n]*\b(?:mailing list|list)\b[^\n]*",
     ],
 }
 
@@ -195,23 +199,64 @@ def _matches(doc: Document, ctx: RuleContext) -> Iterator[tuple[int, int, str]]:
             for m in search.pattern.finditer(text, doc.body_start):
                 yield m.start(), m.end(), "placeholder"
     for option, kind in (("patterns", "placeholder"), ("footers", "footer")):
-        for pattern in _compiled(option, tuple(str(p) for p in ctx.options[option])):
+        for pattern, needle in _compiled(option, tuple(str(p) for p in ctx.options[option])):
+            if needle and needle not in body:
+                continue
             for m in pattern.finditer(text, doc.body_start):
                 if m.end() > m.start():
                     yield m.start(), m.end(), kind
 
 
 @lru_cache(maxsize=16)
-def _compiled(option: str, patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _compiled(option: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each pattern compiled, with a piece of text every match contains (for a quick test
+    of the whole document; empty when none can be told)."""
     out = []
     for pattern in patterns:
         try:
-            out.append(re.compile(pattern))
+            compiled = re.compile(pattern)
         except re.error as exc:
             raise ConfigError(
                 f"rules.{CODE}.{option}: {pattern!r} is not a regular expression: {exc}"
             ) from None
+        out.append((compiled, _needle(compiled)))
     return tuple(out)
+
+
+def _needle(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters every match of ``pattern`` holds, when it has
+    one of two characters or more and the pattern ignores no case (else "")."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        items = list(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # no quick test then: the pattern still runs
+        return ""
+    runs, run = [], ""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(arg)
+            continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, _high, body = arg
+            body = list(body)
+            if len(body) == 1 and str(body[0][0]) == "LITERAL" and low >= 1:
+                run += chr(body[0][1]) * low
+                runs.append(run)
+                run = ""
+                continue
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the run goes on ... across a look-around
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    best = max(runs, key=len)
+    return best if len(best) >= 2 else ""
 
 
 def _in_code(doc: Document, start: int, end: int) -> bool:

@@ -49,6 +49,7 @@ safely.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -60,12 +61,12 @@ from minutes_lint.facts import attendees, fact
 from minutes_lint.registry import RuleContext
 from minutes_lint.words import (
     NearIndex,
-    edits1,
     english_words,
+    find_words,
+    frequency,
     match_case,
     shape,
     vocabulary,
-    word_spans,
 )
 
 CODE = "TX004"
@@ -96,6 +97,7 @@ class _Vocabulary:
     forms: Counter[str]  # exact form -> uses in the corpus
     names: frozenset[str]  # lower-case words of attendee names and organisations
     people: frozenset[str]  # lower-case words of attendee names
+    rare: frozenset[str]  # forms of words the corpus writes at most MAX_RARE times
     index: NearIndex  # frequent lower-case words
     mixed: NearIndex  # frequent mixed-case forms (camelCase), letter case kept
 
@@ -121,13 +123,18 @@ def _names(corpus: Corpus) -> tuple[frozenset[str], frozenset[str]]:
     orgs: set[str] = set()
     for entries in corpus.facts(attendees).values():
         for name, org, *_rest in entries:
-            people.update(w.lower() for w in _split_name(name))
-            orgs.update(w.lower() for w in _split_name(org or ""))
-    return frozenset(people | orgs), frozenset(people)
+            people.add(name)
+            orgs.add(org or "")
+    person_words = {w.lower() for name in people for w in _split_name(name)}
+    org_words = {w.lower() for org in orgs for w in _split_name(org)}
+    return frozenset(person_words | org_words), frozenset(person_words)
 
 
 def _split_name(text: str) -> list[str]:
-    return [w for w in "".join(c if c.isalpha() else " " for c in text).split() if w]
+    return _LETTERS.findall(text)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _vocabulary(corpus: Corpus) -> _Vocabulary:
@@ -141,13 +148,33 @@ def _build(corpus: Corpus) -> _Vocabulary:
     folded: Counter[str] = Counter()
     for form, count in forms.items():
         folded[form.lower()] += count
-    frequent = [w for w, n in folded.items() if n >= MIN_FREQUENT and len(w) >= MIN_LENGTH]
+    english = english_words()
+    frequent = [
+        w
+        for w, n in folded.items()
+        if len(w) >= MIN_LENGTH - 1
+        and (n >= MIN_FREQUENT or frequency(w) >= COMMON_ENGLISH)
+        and w.isalpha()
+    ]
     mixed = [
         f for f, n in forms.items() if n >= MIN_FREQUENT and len(f) >= 6 and shape(f) == "mixed"
     ]
     names, people = _names(corpus)
+    rare = frozenset(
+        f
+        for f, n in forms.items()
+        if len(f) >= MIN_LENGTH
+        and (n if shape(f) == "mixed" else folded[f.lower()]) <= MAX_RARE
+        and f.lower() not in english
+    )
     return _Vocabulary(
-        folded, forms, names, people, NearIndex(frequent, long=LONG), NearIndex(mixed, long=LONG)
+        folded,
+        forms,
+        names,
+        people,
+        rare,
+        NearIndex(frequent, long=LONG, deep=lambda w: folded[w] >= MIN_RATIO_FAR),
+        NearIndex(mixed, long=LONG),
     )
 
 
@@ -172,7 +199,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     names = vocab.names | {w.lower() for e in doc.attendees for w in _split_name(e.name or "")}
     ignore = {str(w).lower() for w in ctx.options["ignore"]}
     suspects: dict[str, tuple[_Suggestion, int]] = {}
-    for form in own:
+    for form in own.keys() & vocab.rare if not extra else own:
         low = form.lower()
         if len(form) < MIN_LENGTH or low in names or low in ignore:
             continue
@@ -187,16 +214,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             suspects[form] = (suggestion, uses)
     if not suspects:
         return
-    spans = list(word_spans(doc))
-    for i, (start, end, word, part) in enumerate(spans):
-        found = suspects.get(word)
-        if found is None or part:
-            continue
-        if shape(word) == "title" and _looks_like_a_name(spans, i, doc.text):
+    for start, end, word in sorted(find_words(doc, suspects)):
+        if shape(word) == "title" and _looks_like_a_name(doc.text, start, end):
             continue
         if _table_cell(doc.text, start, end):
             continue
-        suggestion, uses = found
+        suggestion, uses = suspects[word]
         yield _problem(start, end, word, uses, suggestion)
 
 
@@ -228,20 +251,16 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
         )
         return None if best is None else _Suggestion(best, vocab.forms[best], False)
     near = vocab.index.near(low, 2 if len(low) >= LONG else 1)
+    threshold = {1: max(MIN_FREQUENT, MIN_RATIO * uses), 2: max(MIN_FREQUENT, MIN_RATIO_FAR * uses)}
     references = {
         w: d
         for w, d in near.items()
-        if vocab.folded[w] >= max(MIN_FREQUENT, (MIN_RATIO if d == 1 else MIN_RATIO_FAR) * uses)
+        if (
+            vocab.folded[w] >= threshold[d]
+            or (d == 1 and kind == "lower" and frequency(w) >= COMMON_ENGLISH)
+        )
         and not _other_form(low, w, d)
     }
-    if not references and kind == "lower":  # a common English word the corpus writes too
-        references = {
-            w: 1
-            for w in edits1(low)
-            if english.get(w, 0) >= COMMON_ENGLISH
-            and vocab.folded[w]
-            and not _other_form(low, w, 1)
-        }
     best = _best(references, vocab.folded)
     if best is None:
         return None
@@ -298,7 +317,7 @@ def _other_form(word: str, other: str, distance: int) -> bool:
     return distance > 1 and prefix >= len(short) - 3
 
 
-def _derived(word: str, english: Mapping[str, int], folded: Counter[str]) -> bool:
+def _derived(word: str, english: Mapping[str, str], folded: Counter[str]) -> bool:
     """True when ``word`` is a known word with an ending or a prefix added the way English
     adds them ("shalls", "descriptives", "relinked"; not "mintes" or "genreal")."""
 
@@ -347,7 +366,7 @@ _VARIANTS = (
 )
 
 
-def _variant_spelling(word: str, english: Mapping[str, int]) -> bool:
+def _variant_spelling(word: str, english: Mapping[str, str]) -> bool:
     """True when ``word`` is the American or British spelling of a word of the list: the
     two differ in the ending ("analyze", "labour", "centre", "travelling")."""
     for a, b in _VARIANTS:
@@ -369,25 +388,25 @@ def _known_misspelling(word: str) -> bool:
     return word in builtin_entries()
 
 
-def _looks_like_a_name(spans: list[tuple[int, int, str, bool]], i: int, text: str) -> bool:
+def _looks_like_a_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word stands where names stand: next to another capitalised
     word that is no English word ("Eleonora Parisi", "Antoin Perou"), or as a speaker's
     label ("Macela: ...")."""
-    start, end, _word, _part = spans[i]
     if text[end : end + 1] == ":":
         return True
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(spans):
-            a, b, other, _part = spans[j]
-            between = text[b:start] if j < i else text[end:a]
-            if (
-                between.strip(" \t") == ""
-                and "\n" not in between
-                and shape(other) == "title"
-                and other.lower() not in english_words()
-            ):
+    left = text.rfind("\n", 0, start) + 1
+    before = _LAST_WORD.search(text, left, start)
+    after = _NEXT_WORD.match(text, end)
+    for m in (before, after):
+        if m is not None:
+            other = m.group(1)
+            if shape(other) == "title" and other.lower() not in english_words():
                 return True
     return False
+
+
+_LAST_WORD = re.compile(r"(?<![\w'-])([A-Za-z]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)(?![\w'-])")
 
 
 def _table_cell(text: str, start: int, end: int) -> bool:
