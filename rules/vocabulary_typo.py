@@ -61,6 +61,7 @@ from minutes_lint.facts import attendees, fact
 from minutes_lint.registry import RuleContext
 from minutes_lint.words import (
     NearIndex,
+    edits1,
     english_words,
     find_words,
     frequency,
@@ -152,9 +153,7 @@ def _build(corpus: Corpus) -> _Vocabulary:
     frequent = [
         w
         for w, n in folded.items()
-        if len(w) >= MIN_LENGTH - 1
-        and (n >= MIN_FREQUENT or frequency(w) >= COMMON_ENGLISH)
-        and w.isalpha()
+        if n >= MIN_FREQUENT and len(w) >= MIN_LENGTH - 1 and w.isalpha()
     ]
     mixed = [
         f for f, n in forms.items() if n >= MIN_FREQUENT and len(f) >= 6 and shape(f) == "mixed"
@@ -255,12 +254,14 @@ def _suggest(form: str, uses: int, vocab: _Vocabulary, names: frozenset[str]) ->
     references = {
         w: d
         for w, d in near.items()
-        if (
-            vocab.folded[w] >= threshold[d]
-            or (d == 1 and kind == "lower" and frequency(w) >= COMMON_ENGLISH)
-        )
-        and not _other_form(low, w, d)
+        if vocab.folded[w] >= threshold[d] and not _other_form(low, w, d)
     }
+    if not references and kind == "lower":  # a common English word the corpus writes too
+        references = {
+            w: 1
+            for w in edits1(low)
+            if vocab.folded[w] and frequency(w) >= COMMON_ENGLISH and not _other_form(low, w, 1)
+        }
     best = _best(references, vocab.folded)
     if best is None:
         return None
