@@ -73,7 +73,8 @@ OPTIONS: dict[str, object] = {
 
 # a word, spaces or one line break (with a quote marker), the same word again
 _REPEAT = re.compile(
-    r"(?<![\w'\u2019-])([A-Za-z]+)((?:[ \t]+|[ \t]*\r?\n[ \t>]*))(\1)(?![\w'\u2019-])",
+    r"(?<![\w'\u2019-])([A-Za-z]+(?:['\u2019][A-Za-z]+)*)((?:[ \t]+|[ \t]*\r?\n[ \t>]*))(\1)"
+    r"(?![\w'\u2019-])",
     re.IGNORECASE,
 )
 
@@ -115,13 +116,17 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _may_repeat(text: str) -> bool:
-    """A quick test at C speed: with everything but letters made a space, two neighbouring
-    pieces of the text are the same word (every repeat the pattern finds passes it)."""
+    """A quick test at C speed: with everything but letters and apostrophes made a space,
+    two neighbouring pieces of the text are the same word once apostrophes at their ends
+    are set aside (every repeat the pattern finds passes it)."""
     pieces = text.lower().translate(_NOT_LETTERS).split()
-    return any(a == b for a, b in itertools.pairwise(pieces))
+    return any(
+        a == b or a.strip(_QUOTES) == b.strip(_QUOTES) for a, b in itertools.pairwise(pieces)
+    )
 
 
-_NOT_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha()}
+_QUOTES = "'\u2019"
+_NOT_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha() and chr(c) != "'"}
 
 
 def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -75,7 +75,7 @@ from minutes_lint.registry import RuleContext
 
 CODE = "ST005"
 NAME = "template-placeholder"
-SUMMARY = "Template placeholder left in the minutes"
+SUMMARY = "Template placeholder or pasted artifact left in the minutes"
 SEVERITY = Severity.WARNING
 FIX = "none"
 OPTIONS: dict[str, object] = {

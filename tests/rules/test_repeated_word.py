@@ -46,3 +46,8 @@ def test_allow_option_replaces_the_list() -> None:
     assert where(lint(rule, text, options={"allow": ["agreed"]})) == [(1, 14)]
     with pytest.raises(ConfigError):
         lint(rule, text, options={"allow": [1]})
+
+
+def test_contractions_and_quotes() -> None:
+    assert where(lint(rule, "I don't\ndon't agree; \"the the\" draft.\n")) == [(2, 1), (2, 19)]
+    assert lint(rule, "I don't do that; it's its own.\n") == []
