@@ -105,14 +105,28 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             continue
         if first[:1].isupper() and first.lower() in _names(doc):
             continue
+        end = m.end(3)
+        times = 2
+        while True:  # "the the the": one report for the whole run
+            more = _AGAIN.match(text, end)
+            if (
+                more is None
+                or more.group(1) != second
+                or not _in(spans, more.start(1), more.end(1))
+            ):
+                break
+            end, times = more.end(1), times + 1
+        pos = max(pos, end)
+        what = "repeats the word before it" if times == 2 else f"is written {times} times in a row"
         yield Problem(
             m.start(3),
-            m.end(3),
-            f"“{second}” repeats the word before it; write it once",
-            Fix.replace(
-                m.end(1), m.end(3), "", f"Delete the second “{second}”", Applicability.UNSAFE
-            ),
+            end,
+            f"“{second}” {what}; write it once",
+            Fix.replace(m.end(1), end, "", f"Delete the repeated “{second}”", Applicability.UNSAFE),
         )
+
+
+_AGAIN = re.compile(r"[ \t]+([A-Za-z]+(?:['\u2019][A-Za-z]+)*)(?![\w'\u2019-])")
 
 
 def _may_repeat(text: str) -> bool:

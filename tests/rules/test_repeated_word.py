@@ -24,7 +24,7 @@ CASES = [
     ("## Attendees\n\n- Will Ardent (Quill Ltd)\n\n## Notes\n\nWill will attend.\n", []),  # a name
     ("Run `the` the command.\n", []),  # code between
     ("See https://example.org/the the page.\n", []),  # the URL is not a word
-    ("The the the draft.\n", [(1, 5), (1, 9)]),
+    ("The the the draft.\n", [(1, 5)]),  # one report for the run
 ]
 
 
@@ -46,6 +46,13 @@ def test_allow_option_replaces_the_list() -> None:
     assert where(lint(rule, text, options={"allow": ["agreed"]})) == [(1, 14)]
     with pytest.raises(ConfigError):
         lint(rule, text, options={"allow": [1]})
+
+
+def test_a_run_is_one_report_however_long() -> None:
+    text = "Minutes " * 10_000 + "\n"
+    (found,) = lint(rule, text)
+    assert found.message == "“Minutes” is written 10000 times in a row; write it once"
+    assert fix(rule, "We agreed agreed agreed.\n", unsafe=True) == "We agreed.\n"
 
 
 def test_contractions_and_quotes() -> None:
