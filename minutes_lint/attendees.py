@@ -121,7 +121,9 @@ class _Doc:
     skip: set[int]  # line indexes inside fenced code
 
     @classmethod
-    def build(cls, text: str, lines: list[Line], headings: list[Heading]) -> _Doc:
+    def build(
+        cls, text: str, lines: list[Line], headings: list[Heading], skip: set[int] | None = None
+    ) -> _Doc:
         """Index the headings by line and find where each heading's section ends."""
         starts = [line.start for line in lines]
         heading_at: dict[int, Heading] = {}
@@ -139,7 +141,9 @@ class _Doc:
             open_sections.append(index)
         for index in open_sections:
             section_end[index] = len(lines)
-        return cls(text, lines, heading_at, heading_lines, section_end, code_block_lines(lines))
+        if skip is None:
+            skip = code_block_lines(lines)
+        return cls(text, lines, heading_at, heading_lines, section_end, skip)
 
     def next_heading(self, index: int) -> int:
         """Line index of the first heading after line ``index`` (or the line count)."""
@@ -150,20 +154,25 @@ class _Doc:
 
 
 def find_attendee_lists(
-    text: str, lines: list[Line], headings: list[Heading], body_start: int
+    text: str,
+    lines: list[Line],
+    headings: list[Heading],
+    body_start: int,
+    skip: set[int] | None = None,
 ) -> list[AttendeeList]:
     """Attendee lists of a document, in document order.
 
     ``lines`` and ``headings`` come from :func:`split_lines` (from ``body_start``) and
-    :func:`find_headings`. A heading such as ``## Attendees`` always yields a list (possibly
-    without entries); ``Roll Call`` headings and label lines yield one only when names follow.
+    :func:`find_headings`; ``skip`` holds the indexes into ``lines`` of lines that are not
+    minutes (code, HTML comments; fenced code is found here when it is not given). A heading
+    such as ``## Attendees`` always yields a list (possibly without entries); ``Roll Call``
+    headings and label lines yield one only when names follow.
     """
-    lines = [
-        line
-        for line in lines
-        if line.start >= body_start and not ("<!--" in line.text and _COMMENT_LINE.match(line.text))
-    ]
-    doc = _Doc.build(text, lines, [h for h in headings if h.start >= body_start])
+    first = next((i for i, line in enumerate(lines) if line.start >= body_start), len(lines))
+    if first:
+        lines = lines[first:]
+        skip = {i - first for i in skip if i >= first} if skip is not None else None
+    doc = _Doc.build(text, lines, [h for h in headings if h.start >= body_start], skip)
     found: list[AttendeeList] = []
     covered = [False] * len(lines)
     for index in doc.heading_lines:
@@ -331,6 +340,9 @@ def _walk_lines(doc: _Doc, first: int, stop: int, walk: _Walk, parent_level: int
             walk.group = group
             index += 1
             continue
+        if "<!--" in line.text and _COMMENT_LINE.match(line.text):
+            index += 1  # a comment (a suppression) neither ends the list nor is an entry
+            continue
         if index in doc.skip or _RULE.match(line.text):
             if walk.entries:
                 break
@@ -386,6 +398,7 @@ def _plain(doc: _Doc, index: int) -> bool:
         and index not in doc.heading_at
         and index not in doc.skip
         and not _RULE.match(text)
+        and not ("<!--" in text and _COMMENT_LINE.match(text))
     )
 
 

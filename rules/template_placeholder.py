@@ -108,11 +108,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     ]
     if not searches:
         return
-    first_line = doc.line_index(doc.body_start)
     for search in searches:
         for m in search.pattern.finditer(text, doc.body_start):
-            line = doc.line_index(m.start()) - first_line
-            if line in doc.code_lines or _in_code_or_url(doc, m.start(), m.end()):
+            if not doc.is_prose(m.start()) or _in_code_or_url(doc, m.start(), m.end()):
                 continue
             yield Problem(
                 m.start(), m.end(), f"template placeholder “{m.group()}” left in the text"

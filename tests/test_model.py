@@ -143,3 +143,110 @@ def test_release_forgets_the_model_and_rebuilds_it() -> None:
     assert "headings" not in doc.__dict__
     assert [h.text for h in doc.headings] == headings
     assert doc.memo("x", lambda: 2) == 2
+
+
+# -- CommonMark block structure ----------------------------------------------------------
+
+STRUCTURED = """\
+---
+title: Minutes
+---
+# Minutes of the Example Group
+
+Next meeting
+------------
+
+```text
+## Not a heading
+January 3, 2026
+``` not a closing fence
+```
+````
+```
+still code, 2026-01-05
+````
+
+    indented code, March 4, 2026
+
+<!-- March 5, 2026 -->
+<!--
+May 6, 2026
+-->
+
+## Update on C#
+
+* Alice Moreau @amoreau (chair)
+
+| Name | Organization |
+| --- | --- |
+| Bob Stone | Example CA |
+
+> quoted text
+
+Said `2026-02-02` inline, and <!-- 2026-02-03 --> here, on April 9, 2026.
+"""
+
+
+def _line_offset(doc: Document, needle: str) -> int:
+    return doc.text.index(needle)
+
+
+def test_headings_are_atx_and_setext_outside_code() -> None:
+    doc = Document.from_text(STRUCTURED)
+    assert [(h.level, h.text) for h in doc.headings] == [
+        (1, "Minutes of the Example Group"),
+        (2, "Next meeting"),
+        (2, "Update on C#"),
+    ]
+    setext = doc.headings[1]
+    assert doc.position(setext.start).line == 6
+    assert doc.text[setext.text_start : setext.text_start + len(setext.text)] == "Next meeting"
+
+
+def test_nothing_inside_code_or_comments_is_a_date() -> None:
+    doc = Document.from_text(STRUCTURED)
+    assert [m.text for m in doc.dates] == ["April 9, 2026"]
+
+
+def test_kind_at_answers_for_every_offset() -> None:
+    doc = Document.from_text(STRUCTURED)
+    at = lambda needle: doc.kind_at(_line_offset(doc, needle))  # noqa: E731
+    assert at("title:") == "front-matter"
+    assert at("## Not a heading") == "code"
+    assert at("still code") == "code"
+    assert at("indented code") == "code"
+    assert at("March 5") == "comment"
+    assert at("May 6") == "comment"
+    assert at("Alice Moreau") == "item"
+    assert at("Bob Stone") == "table"
+    assert at("quoted text") == "quote"
+    assert at("2026-02-02") == "code"
+    assert at("2026-02-03") == "comment"
+    assert at("April 9") == "paragraph"
+    assert doc.is_prose(_line_offset(doc, "April 9"))
+    assert not doc.is_prose(_line_offset(doc, "2026-02-03"))
+    assert doc.in_list_item(_line_offset(doc, "@amoreau"))
+    assert doc.in_table_cell(_line_offset(doc, "Example CA"))
+    assert doc.in_code(_line_offset(doc, "indented code"))
+
+
+def test_blocks_carry_line_ranges() -> None:
+    doc = Document.from_text(STRUCTURED)
+    kinds = {(b.kind, b.first + 1, b.last) for b in doc.structure.blocks}
+    assert ("fence", 9, 13) in kinds  # the closing fence with an info string does not close
+    assert ("fence", 14, 17) in kinds  # four backticks hold three
+    assert ("comment", 21, 21) in kinds
+    assert ("comment", 22, 24) in kinds
+    assert ("heading", 6, 7) in kinds  # setext: the text and its underline
+    assert ("table", 30, 32) in kinds
+
+
+def test_suppression_counts_only_as_a_real_comment() -> None:
+    from minutes_lint.suppressions import find_suppressions
+
+    text = (
+        "# Minutes\n\n```\n<!-- minutes-lint: disable-file -->\n```\n\n"
+        "`<!-- minutes-lint: disable-file -->`\n\n<!-- minutes-lint: disable-next-line WS001 -->\n"
+    )
+    found = find_suppressions(Document.from_text(text))
+    assert [(s.kind, s.codes) for s in found] == [("disable-next-line", ("WS001",))]
