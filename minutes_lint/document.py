@@ -176,13 +176,44 @@ class Document:
     def attendee_lists(self) -> list[AttendeeList]:
         from minutes_lint.attendees import find_attendee_lists
 
+        first = self.line_index(self.body_start) if self.body_lines else 0
+        blocks = [
+            (b.kind, b.first - first, b.last - first)
+            for b in self.structure.blocks
+            if b.kind in ("table", "html")
+        ]
         return find_attendee_lists(
-            self.text, self.body_lines, self.headings, self.body_start, self.code_lines
+            self.text, self.body_lines, self.headings, self.body_start, self._not_lists, blocks
         )
 
     @cached_property
-    def attendees(self) -> list[AttendeeEntry]:
+    def _not_lists(self) -> set[int]:
+        """Lines (into ``body_lines``) never read as an attendee list: code and comments,
+        except a lone indented line ("    **Attendees**" after a paragraph), which is a stray
+        indent in minutes rather than a code sample."""
+        first = self.line_index(self.body_start) if self.body_lines else 0
+        lone = set()
+        for block in self.structure.blocks:
+            if block.kind == "code":
+                lines = [i for i in range(block.first, block.last) if self.lines[i].text.strip()]
+                if len(lines) == 1:
+                    lone.add(lines[0] - first)
+        return self.code_lines - lone if lone else self.code_lines
+
+    @cached_property
+    def people(self) -> list[AttendeeEntry]:
+        """Everyone an attendee list names, absent people included, in document order."""
         return [entry for lst in self.attendee_lists for entry in lst.entries]
+
+    @cached_property
+    def absent(self) -> list[AttendeeEntry]:
+        """People listed as absent (regrets, apologies): not attendees."""
+        return [entry for entry in self.people if entry.role == "absent"]
+
+    @cached_property
+    def attendees(self) -> list[AttendeeEntry]:
+        """People listed as present (in person or online), chair, scribe or guest."""
+        return [entry for entry in self.people if entry.role != "absent"]
 
     @cached_property
     def text_spans(self) -> list[tuple[int, int]]:
