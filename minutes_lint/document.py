@@ -192,7 +192,7 @@ class Document:
         except a lone indented line ("    **Attendees**" after a paragraph), which is a stray
         indent in minutes rather than a code sample."""
         first = self.line_index(self.body_start) if self.body_lines else 0
-        lone = set()
+        lone: set[int] = set()
         for block in self.structure.blocks:
             if block.kind == "code":
                 lines = [i for i in range(block.first, block.last) if self.lines[i].text.strip()]

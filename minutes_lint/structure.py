@@ -53,6 +53,8 @@ HR = 512
 
 _COMMENT_SPAN = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
+_PROSE_LINE = re.compile(r"^[ \t]*[*_(\[“\"'•+-]*[ \t]*[^\W_]")
+_CODE_LIKE = re.compile(r"[{};][ \t]*$|=>|==|::|</|^[ \t]*[<{}\[\]$>#]|^[ \t]*(?:\$|>>>|//)")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ class Structure:
         flags = [0] * len(lines)
         for index in range(min(body_line, len(lines))):
             flags[index] = FRONT_MATTER
+        item_starts = {block.first for block in blocks if block.kind == "item"}
+        blocks = [_stray(block, lines, item_starts) for block in blocks]
+        self.blocks = blocks
         for block in blocks:
             bit = _flag(block.kind)
             if bit:
@@ -255,6 +260,28 @@ class Structure:
         return spans
 
 
+def _stray(block: Block, lines: list[Line], item_starts: set[int]) -> Block:
+    """An indented code block that is a stray indent of minutes text (kind "indented").
+
+    Minutes are written by people indenting sentences and bullets by four spaces, or a
+    title on a list item's marker line ("6.        Discussion"): CommonMark makes code of
+    them, a reader of the minutes does not.  A block is code when one of its lines looks
+    like code (braces, semicolons at the end, operators, a prompt, a tag) or does not start
+    with words.
+    """
+    if block.kind != "code":
+        return block
+    texts = [lines[i].text for i in range(block.first, min(block.last, len(lines)))]
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        return block
+    on_marker = len(texts) == 1 and block.first in item_starts
+    prose = all(_PROSE_LINE.match(t) and not _CODE_LIKE.search(t) for t in texts)
+    if not prose and not on_marker:
+        return block
+    return Block("indented", block.first, block.last, block.depth, block.markup, block.info)
+
+
 def _flag(kind: str) -> int:
     if kind in ("fence", "code"):
         return CODE
@@ -264,7 +291,7 @@ def _flag(kind: str) -> int:
         return HTML
     if kind == "heading":
         return HEADING
-    if kind == "paragraph":
+    if kind in ("paragraph", "indented"):
         return PARAGRAPH
     if kind == "item":
         return ITEM

@@ -166,7 +166,7 @@ January 3, 2026
 still code, 2026-01-05
 ````
 
-    indented code, March 4, 2026
+    $ echo indented code, March 4, 2026
 
 <!-- March 5, 2026 -->
 <!--
@@ -228,6 +228,17 @@ def test_kind_at_answers_for_every_offset() -> None:
     assert doc.in_list_item(_line_offset(doc, "@amoreau"))
     assert doc.in_table_cell(_line_offset(doc, "Example CA"))
     assert doc.in_code(_line_offset(doc, "indented code"))
+
+
+def test_indented_sentences_are_a_stray_indent_not_code() -> None:
+    text = (
+        "## 3. Next meeting\n\n    The next meeting will be on 16 July, 2026.\n\n"
+        "Sample:\n\n    $ date --iso 2026-07-16\n"
+    )
+    doc = Document.from_text(text)
+    assert [m.text for m in doc.dates] == ["16 July, 2026"]
+    assert doc.kind_at(text.index("The next")) == "paragraph"
+    assert doc.kind_at(text.index("$ date")) == "code"
 
 
 def test_blocks_carry_line_ranges() -> None:
