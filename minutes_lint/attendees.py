@@ -89,6 +89,7 @@ _NAME_HANDLE = lazy_compile(r"[ \t]+\(?(@[\w][\w.-]{0,38})\)?$")
 _HONORIFIC = lazy_compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 _BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
 _ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
+_ODD = lazy_compile(r"[;\n]")
 _IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
 _ROLE_GROUP = lazy_compile(r"present|regret|apolog|absent|guest|chair|scribe", re.IGNORECASE)
 _NICK = lazy_compile(r"^[A-Za-z][\w.-]{1,30}$")
@@ -647,8 +648,8 @@ def _comma_form(text: str, items: list[tuple[int, int]]) -> list[int | None] | N
     commas: list[int | None] = []
     for start, end in items:
         piece = text[start:end]
-        if ("(" in piece or ")" in piece) and "\n" not in piece and ";" not in piece:
-            commas.append(None)
+        if (("(" in piece or ")" in piece) or "," not in piece) and not _ODD.search(piece):
+            commas.append(None)  # "Name (Org, note)" or a bare "Name": read as usual
             continue
         if "(" in piece or ")" in piece or ";" in piece or "\n" in piece:
             return None
