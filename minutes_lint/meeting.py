@@ -27,7 +27,11 @@ _YEARLESS_NAME = re.compile(
     re.IGNORECASE,
 )
 _RANGE_TAIL = re.compile(
-    r"[ \t]*(?:-|–|—|to)[ \t]*\d{1,2}(?:st|nd|rd|th)?,?[ \t]+((?:19|20)\d\d)\b"
+    r"[ \t]*(?:-|–|—|to)[ \t]*(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+((?:19|20)\d\d)\b"
+)
+# "the minutes of the April 10, 2025 meeting": right before a date of an earlier meeting
+_OF_MINUTES = re.compile(
+    r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE
 )
 _DATE_LINE = re.compile(r"^[ \t>*_-]*(?:meeting[ \t]+)?date[*_ \t]*:", re.IGNORECASE)
 # words that tell what a line speaks of; public, as the date rules read lines with them too
@@ -165,7 +169,7 @@ def find_meeting(doc: Document) -> Meeting:
         day = yearless_file_date(doc.path)
         if day is not None:
             meeting.file_names.append(Witness("file name", day, -1, -1, 0))
-    tops = _top_witnesses(doc)
+    tops = _top_witnesses(doc, meeting.file_names)
     if tops:
         meeting.body, meeting.more_top = tops[0], tops[1:]
     _sections(doc, meeting)
@@ -221,7 +225,7 @@ def _title_witness(doc: Document, start: int, end: int) -> Witness | None:
     return None
 
 
-def _top_witnesses(doc: Document) -> list[Witness]:
+def _top_witnesses(doc: Document, meeting_files: list[Witness]) -> list[Witness]:
     """The first full date of each kind (heading, date line, body) in the first lines of
     the body, outside lines about other meetings."""
     lines = doc.body_lines[:_TOP_LINES]
@@ -237,14 +241,23 @@ def _top_witnesses(doc: Document) -> list[Witness]:
             continue  # another meeting's date: the next one, a cancelled one, approved minutes
         if _in_range(doc.text, mention.start):
             continue
+        ranged = None
         if mention.value is None:
-            day = _range_start(doc, mention)  # "March 25-26, 2025": the first day
-            if day is None:
+            ranged = _range_start(doc, mention)  # "March 25-26, 2025": the first day
+            if ranged is None:
                 continue
-            mention = replace(mention, year=day.year, valid=True)
+            mention = replace(mention, year=ranged[0].year, valid=True)
+        line_start = doc.lines[doc.line_index(mention.start)].start
+        if _OF_MINUTES.search(doc.text, max(line_start, mention.start - 40), mention.start):
+            continue  # "the minutes of April 10, 2025 are pending": an earlier meeting
         kind = _top_kind(doc, mention.start)
+        if found and (kind == "body" and not _date_only(line, mention)):
+            continue  # after the first witness, only a heading, a Date line or a date alone
         if all(w.kind != kind for w in found):
-            found.append(_witness(doc, kind, mention))
+            witness = _witness(doc, kind, mention)
+            if ranged is not None:
+                witness = _within_range(witness, ranged, meeting_files)
+            found.append(witness)
     if not found:
         dotted = _dotted_witness(doc, lines)
         if dotted is not None:
@@ -261,15 +274,33 @@ def _top_kind(doc: Document, offset: int) -> str:
     return "body"
 
 
-def _range_start(doc: Document, mention: DateMention) -> datetime.date | None:
-    """The first day of a range written "March 25-26, 2025" (the year after the range)."""
+def _range_start(doc: Document, mention: DateMention) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last days of a range written "March 25-26, 2025"."""
     m = _RANGE_TAIL.match(doc.text, mention.end)
     if m is None or mention.year is not None:
         return None
     try:
-        return datetime.date(int(m.group(1)), mention.month, mention.day)
+        first = datetime.date(int(m.group(2)), mention.month, mention.day)
+        last = datetime.date(int(m.group(2)), mention.month, int(m.group(1)))
     except ValueError:
         return None
+    return (first, last) if last >= first else None
+
+
+def _within_range(
+    witness: Witness, ranged: tuple[datetime.date, datetime.date], files: list[Witness]
+) -> Witness:
+    """A range agrees with a file name naming one of its days: that day is the meeting's."""
+    for file_name in files:
+        if ranged[0] <= file_name.date <= ranged[1]:
+            return replace(witness, date=file_name.date)
+    return witness
+
+
+def _date_only(line: str, mention: DateMention) -> bool:
+    """Whether a line says little besides its date ("Wednesday, 14 January 2026")."""
+    rest = line.replace(mention.text, " ")
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 3
 
 
 def _dotted_witness(doc: Document, lines: list[Line]) -> Witness | None:

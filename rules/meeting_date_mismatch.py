@@ -206,7 +206,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             )
         file_wrong = [w for w in witnesses if w.start < 0 and w.date != meeting_date]
         told = [w for w in witnesses if w.start >= 0 and w.date == meeting_date]
-        if file_wrong and told:  # the title, else the heading or date line, tells the date
+        by_title = meeting.title is not None and meeting.title.date == meeting_date
+        untitled = meeting.title is None and len(meeting.file_names) == 1
+        if file_wrong and told and (by_title or untitled):  # else the heading tells it
             w = file_wrong[0]
             said = next((t for t in told if t.kind == "title"), told[0])
             yield Problem(
