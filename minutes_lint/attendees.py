@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minutes_lint.lazy_re import lazy_compile
 from minutes_lint.markdown import Heading, Line, SpanSet, code_block_lines
@@ -89,6 +89,7 @@ _NAME_HANDLE = lazy_compile(r"[ \t]+\(?(@[\w][\w.-]{0,38})\)?$")
 _HONORIFIC = lazy_compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 _BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
 _ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
+_CAPITALS = lazy_compile(r"^[A-Z]{2,5}$")
 _ODD = lazy_compile(r"[;\n]")
 _IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
 _ROLE_GROUP = lazy_compile(r"present|regret|apolog|absent|guest|chair|scribe", re.IGNORECASE)
@@ -252,7 +253,24 @@ def find_attendee_lists(
     found.extend(_from_label_lines(doc, covered))
     found.extend(_unlabelled(doc, covered, found))
     found.sort(key=lambda item: item.label_start)
-    return found
+    return [_short_names(item) for item in found]
+
+
+def _short_names(attendee_list: AttendeeList) -> AttendeeList:
+    """In a list where nearly every person is written with a short name of capitals
+    (``Kim Lee (KL)``), the few capitals that are not initials (``(SFC)``) are short names
+    too, not organisations."""
+    entries = attendee_list.entries
+    short = sum(1 for e in entries if e.handle and not e.handle.startswith("@"))
+    if short < 3 or short < 0.8 * len(entries):
+        return attendee_list
+    changed = tuple(
+        replace(e, org=None, org_start=None, org_end=None, handle=e.org)
+        if e.org and e.form == "paren" and _CAPITALS.match(e.org)
+        else e
+        for e in entries
+    )
+    return replace(attendee_list, entries=changed)
 
 
 # --- heading form ------------------------------------------------------------------------

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from minutes_lint.front_matter import FrontMatter
     from minutes_lint.meeting import Meeting
     from minutes_lint.names import Mention
+    from minutes_lint.sections import Section
     from minutes_lint.structure import Structure
 
 T = TypeVar("T")
@@ -254,6 +255,27 @@ class Document:
         from minutes_lint.names import find_mentions
 
         return find_mentions(self.text, self.prose_spans)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Section titles in document order: headings, numbered paragraphs and list items
+        that act as headings, lines in bold alone, "Topic N:" labels."""
+        from minutes_lint.sections import heading_sections, line_sections
+
+        firsts = sorted(
+            {
+                block.first
+                for block in self.structure.blocks
+                if block.kind in ("paragraph", "indented")
+                and (
+                    block.last - block.first == 1
+                    or self.lines[block.first].text.rstrip().endswith(":")
+                )
+            }
+        )
+        lists = SpanSet((lst.label_start, lst.end) for lst in self.attendee_lists)
+        lines = [s for s in line_sections(self.text, self.lines, firsts) if s.start not in lists]
+        return sorted(heading_sections(self.headings) + lines, key=lambda section: section.start)
 
     @cached_property
     def meeting(self) -> Meeting:
