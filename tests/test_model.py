@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from minutes_lint.diagnostics import Position
 from minutes_lint.document import Document
 from minutes_lint.source import decode
@@ -261,3 +263,47 @@ def test_suppression_counts_only_as_a_real_comment() -> None:
     )
     found = find_suppressions(Document.from_text(text))
     assert [(s.kind, s.codes) for s in found] == [("disable-next-line", ("WS001",))]
+
+
+# -- every organisation's minutes (MINUTES_LINT_CORPORA) ---------------------------------
+
+# documents with an attendee list found, as measured (lower bounds); the documents of each
+# archive that have one were counted by reading them: cabforum 352, w3c-json-ld-wg 89,
+# openjs-cpc 119, tc39-notes 40 (day notes), ossf-tac 79 (not cancelled), hsf-meetings 119
+FOUND_AT_LEAST = {
+    "cabforum": 352,
+    "w3c-json-ld-wg": 89,
+    "openjs-cpc": 119,
+    "tc39-notes": 40,
+    "ossf-tac": 79,
+    "hsf-meetings": 118,
+}
+
+
+@pytest.mark.parametrize("organisation", sorted(FOUND_AT_LEAST))
+def test_model_reads_every_organisation(organisation: str) -> None:
+    import os
+    from pathlib import Path
+
+    from minutes_lint.commands.inspect import inspect_document
+    from minutes_lint.source import ReadFailure, read_source
+
+    root = os.environ.get("MINUTES_LINT_CORPORA")
+    if not root or not (Path(root) / organisation).is_dir():
+        pytest.skip("MINUTES_LINT_CORPORA is not set")
+    with_list = 0
+    roles: set[str] = set()
+    for path in sorted((Path(root) / organisation).rglob("*.md")):
+        source = read_source(str(path))
+        if isinstance(source, ReadFailure):
+            continue
+        doc = Document(source)
+        item = inspect_document(doc)  # every part of the model, no traceback
+        with_list += bool(item["attendees"])
+        roles.update(a["role"] for a in item["attendees"])
+        if item["absent"]:
+            roles.add("absent")
+    assert with_list >= FOUND_AT_LEAST[organisation]
+    assert "present" in roles
+    if organisation == "w3c-json-ld-wg":
+        assert {"chair", "scribe", "absent"} <= roles
