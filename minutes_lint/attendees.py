@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from minutes_lint.lazy_re import lazy_compile
 from minutes_lint.markdown import Heading, Line, SpanSet, code_block_lines
@@ -892,7 +893,9 @@ def _make(
         org_text = " ".join(text[org_start:org_end].split())
         note_start = org_end
         note = ""
-        if _HANDLE.match(org_text) or _short_name(org_text, text[name_start:name_end]):
+        if (org_text[:1] == "@" and _HANDLE.match(org_text)) or _short_name(
+            org_text, text[name_start:name_end]
+        ):
             handle = org_text
             org_text = org_start = org_end = None
         elif _ROLE_NOTE.match(org_text.strip("*_ \t")):
@@ -904,7 +907,8 @@ def _make(
             org_text = org_start = org_end = None
             problem = problem or EMPTY_ORG
         else:
-            bold = _BOLD_NOTE.search(text, org_start, org_end)
+            markup = "*" in org_text or "_" in org_text or "<" in org_text
+            bold = _BOLD_NOTE.search(text, org_start, org_end) if markup else None
             if bold is not None:  # bold notes after the organisation, or instead of it
                 org_start, org_end = _trim(text, org_start, bold.start())
                 org_text = " ".join(text[org_start:org_end].split())
@@ -947,6 +951,7 @@ def _short_name(abbreviation: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def label_role(label: str | None) -> str | None:
     """The role a group label or a note gives the people it lists ("Regrets" -> absent)."""
     if not label:
@@ -969,6 +974,7 @@ def _role(group: str | None, notes: str) -> str:
 # --- is it a list of people? -------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _plausible_name(name: str, strict: bool = True) -> bool:
     """Whether ``name`` reads like a person's name rather than a sentence or markup.
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from minutes_lint.markdown import Line
 
@@ -57,12 +56,11 @@ _PROSE_LINE = re.compile(r"^[ \t]*[*_(\[“\"'•+-]*[ \t]*[^\W_]")
 _CODE_LIKE = re.compile(r"[{};][ \t]*$|=>|==|::|</|^[ \t]*[<{}\[\]$>#]|^[ \t]*(?:\$|>>>|//)")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One block of the body: ``kind`` over lines ``first`` (inclusive) to ``last`` (exclusive)."""
 
-    kind: str  # heading, paragraph, fence, code, html, comment, blockquote, bullet_list,
-    # ordered_list, item, table, row, hr
+    kind: str  # heading, paragraph, fence, code, indented, html, comment, blockquote,
+    # bullet_list, ordered_list, item, table, hr
     first: int
     last: int
     depth: int  # nesting depth: 0 for a top-level block
@@ -85,36 +83,34 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     if not body.strip():
         return blocks
     tokens: list[Any] = _parser().parse(body)
+    kinds = _KINDS
     for token in tokens:
-        if token.nesting == -1 or token.map is None:
-            continue
+        kind = kinds.get(token.type)
+        if kind is None:
+            continue  # closing tokens, inline content, table rows and sections
         begin, end = token.map
-        kind = token.type
-        if kind.endswith("_open"):
-            kind = kind[:-5]
-        if kind == "list_item":
-            kind = "item"
-        elif kind == "tr":
-            kind = "row"
-        elif kind == "code_block":
-            kind = "code"
-        elif kind == "html_block" and token.content.lstrip().startswith("<!--"):
+        if kind == "html" and token.content.lstrip().startswith("<!--"):
             kind = "comment"
-        elif kind == "html_block":
-            kind = "html"
-        elif kind in ("thead", "tbody", "inline"):
-            continue
+        info = token.info.strip() if kind == "fence" else ""
         blocks.append(
-            Block(
-                kind,
-                first_line + begin,
-                first_line + end,
-                token.level,
-                token.markup,
-                token.info.strip() if kind == "fence" else "",
-            )
+            Block(kind, first_line + begin, first_line + end, token.level, token.markup, info)
         )
     return blocks
+
+
+_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "blockquote_open": "blockquote",
+    "bullet_list_open": "bullet_list",
+    "ordered_list_open": "ordered_list",
+    "list_item_open": "item",
+    "table_open": "table",
+    "hr": "hr",
+}
 
 
 class Structure:
