@@ -90,6 +90,7 @@ _NAME_HANDLE = lazy_compile(r"[ \t]+\(?(@[\w][\w.-]{0,38})\)?$")
 _HONORIFIC = lazy_compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 _BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
 _ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
+_HANDLE_NOTE = lazy_compile(r"[ \t]*[-–—:][ \t]*[^()\n]{1,40}")
 _CAPITALS = lazy_compile(r"^[A-Z]{2,5}$")
 _ODD = lazy_compile(r"[;\n]")
 _IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
@@ -806,7 +807,12 @@ def _paren_entry(
     nickname; the organisation is then the parenthesis after it.
     """
     close = pairs.get(open_pos)
-    if close is not None and not _only_notes(text, close + 1, end, pairs):
+    handle_note = (
+        close is not None
+        and text[open_pos + 1 : open_pos + 2] == "@"
+        and _HANDLE_NOTE.fullmatch(text, close + 1, end) is not None
+    )  # "Name (@handle) - joined late": a note after a handle
+    if close is not None and not handle_note and not _only_notes(text, close + 1, end, pairs):
         later = _after_nickname(text, start, open_pos, close, end, pairs)
         if later is not None:
             open_pos, close = later, pairs[later]
@@ -1064,6 +1070,8 @@ def _block_entries(
         return _pipe_table(doc, index, stop, group)
     if kind == "html" and "<table" in doc.text[doc.lines[index].start : doc.lines[stop - 1].end]:
         return _html_table(doc, index, stop, group)
+    if kind == "html":
+        return []  # a figure, a caption, markup: not part of a list of people
     return None
 
 

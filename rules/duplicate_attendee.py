@@ -6,7 +6,7 @@ in any of its groups (``In person:`` and ``Online:``), in any spelling that
 differs only in case, diacritics or word order ("Alice Moreau" and
 "MOREAU Alice").  The message names the line and group of the first
 listing.  Separate lists of one document (the roll calls of two days of a
-meeting) are not compared with each other.  A chair or scribe who is also
+meeting) are not compared with each other.  A chair, scribe or guest who is also
 listed as present is one person, not a duplicate; a person listed both as
 present and as absent (``Regrets:``, ``Apologies:``) is reported on the
 absent listing.
@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minutes_lint.attendees import ABSENT, CHAIR, PRESENT, SCRIBE, AttendeeEntry
+from minutes_lint.attendees import ABSENT, CHAIR, GUEST, PRESENT, SCRIBE, AttendeeEntry
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.names import person_key
@@ -55,8 +55,9 @@ OPTIONS: dict[str, object] = {}
 
 
 def _kind(entry: AttendeeEntry) -> str:
-    """The list a role belongs to: a chair or scribe is also an attendee, not a duplicate."""
-    return entry.role if entry.role in (CHAIR, SCRIBE, ABSENT) else PRESENT
+    """The list a role belongs to: a chair, scribe or guest is also an attendee, not a
+    duplicate."""
+    return entry.role if entry.role in (CHAIR, SCRIBE, GUEST, ABSENT) else PRESENT
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
