@@ -251,8 +251,8 @@ def _top_witnesses(doc: Document, meeting_files: list[Witness]) -> list[Witness]
         if _OF_MINUTES.search(doc.text, max(line_start, mention.start - 40), mention.start):
             continue  # "the minutes of April 10, 2025 are pending": an earlier meeting
         kind = _top_kind(doc, mention.start)
-        if found and (kind == "body" and not _date_only(line, mention)):
-            continue  # after the first witness, only a heading, a Date line or a date alone
+        if kind == "body" and not _date_only(line, mention, 3 if found else 6):
+            continue  # a sentence about other dates ("elected from 1 July to ..."), not a date line
         if all(w.kind != kind for w in found):
             witness = _witness(doc, kind, mention)
             if ranged is not None:
@@ -297,10 +297,10 @@ def _within_range(
     return witness
 
 
-def _date_only(line: str, mention: DateMention) -> bool:
+def _date_only(line: str, mention: DateMention, words: int) -> bool:
     """Whether a line says little besides its date ("Wednesday, 14 January 2026")."""
     rest = line.replace(mention.text, " ")
-    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 3
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= words
 
 
 def _dotted_witness(doc: Document, lines: list[Line]) -> Witness | None:
