@@ -92,7 +92,6 @@ _BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
 _ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
 _HANDLE_NOTE = lazy_compile(r"[ \t]*[-–—:][ \t]*[^()\n]{1,40}")
 _CAPITALS = lazy_compile(r"^[A-Z]{2,5}$")
-_ODD = lazy_compile(r"[;\n]")
 _IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
 _ROLE_GROUP = lazy_compile(r"present|regret|apolog|absent|guest|chair|scribe", re.IGNORECASE)
 _NICK = lazy_compile(r"^[A-Za-z][\w.-]{1,30}$")
@@ -668,8 +667,10 @@ def _comma_form(text: str, items: list[tuple[int, int]]) -> list[int | None] | N
     commas: list[int | None] = []
     for start, end in items:
         piece = text[start:end]
-        if (("(" in piece or ")" in piece) or "," not in piece) and not _ODD.search(piece):
-            commas.append(None)  # "Name (Org, note)" or a bare "Name": read as usual
+        if ("(" in piece or ")" in piece) or "," not in piece or "\n" in piece:
+            if ";" in piece:
+                return None
+            commas.append(None)  # "Name (Org, note)", a bare "Name", a wrapped item: as usual
             continue
         if "(" in piece or ")" in piece or ";" in piece or "\n" in piece:
             return None
