@@ -21,7 +21,8 @@ from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar", "inspect")
+COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
+COMMANDS += ("inspect",)
 
 
 def _codes(value: str) -> list[str]:
