@@ -490,9 +490,10 @@ def _paragraph(doc: _Doc, index: int, stop: int) -> tuple[list[tuple[int, int]],
     balance = 0  # "(" minus ")" so far
     end = index
     while True:
-        while end < stop and _plain(doc, end):
-            spans.append(_content_span(doc.lines[end]))
-            balance += doc.lines[end].text.count("(") - doc.lines[end].text.count(")")
+        while end < stop and (_plain(doc, end) or _comment_line(doc, end)):
+            if not _comment_line(doc, end):  # a comment line inside a list is transparent
+                spans.append(_content_span(doc.lines[end]))
+                balance += doc.lines[end].text.count("(") - doc.lines[end].text.count(")")
             end += 1
         following = end
         while following < stop and not doc.lines[following].text.strip():
@@ -502,6 +503,12 @@ def _paragraph(doc: _Doc, index: int, stop: int) -> tuple[list[tuple[int, int]],
         if not _continues(doc.text, spans, balance, doc.lines[following]):
             return spans, end
         end = following
+
+
+def _comment_line(doc: _Doc, index: int) -> bool:
+    """Whether line ``index`` holds only an HTML comment (a suppression, say)."""
+    text = doc.lines[index].text
+    return "<!--" in text and bool(_COMMENT_LINE.match(text))
 
 
 def _plain(doc: _Doc, index: int) -> bool:
