@@ -13,10 +13,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from minutes_lint.lazy_re import lazy_compile
-from minutes_lint.markdown import Heading, Line, code_block_lines
+from minutes_lint.markdown import Heading, Line, SpanSet, code_block_lines
+
+PRESENT = "present"
+CHAIR = "chair"
+SCRIBE = "scribe"
+GUEST = "guest"
+ABSENT = "absent"
 
 UNBALANCED = "unbalanced parentheses"
 TEXT_AFTER_ORG = "unexpected text after the organisation"
@@ -37,9 +44,12 @@ class AttendeeEntry:
     org: str | None  # whitespace collapsed; nested parentheses kept whole
     org_start: int | None
     org_end: int | None
-    form: str  # "paren", "dash-paren", "dash", "comma", "bracket" (``Name [Org]``) or "bare"
+    form: str  # "paren", "dash-paren", "dash", "comma", "bracket" (``Name [Org]``), "table"
+    # (a row of a table) or "bare"
     group: str | None  # label the entry is listed under ("In person"), without colon
     problem: str | None  # None, or why the entry cannot be parsed
+    role: str = PRESENT  # present, chair, scribe, guest or absent
+    handle: str | None = None  # "@amoreau" written with the name, or a short name "(AMO)"
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,38 @@ class AttendeeList:
     entries: tuple[AttendeeEntry, ...]
 
 
-_KEYWORD = r"attendees|attendance|attending|present|participants|roll[ \t-]*call"
-_KEYWORD_HINT = lazy_compile(r"attend|present|particip|roll", re.IGNORECASE)
+_KEYWORD = (
+    r"attendees|attendance|attending|present|participants|roll[ \t-]*call"
+    r"|regrets|apologies|absent|guests|chairs?|scribes?(?:\(s\))?|remote(?=[ \t]*:)"
+)
+_KEYWORD_HINT = lazy_compile(
+    r"attend|present|particip|roll|regret|apolog|absent|guest|chair|scribe|remote", re.IGNORECASE
+)
+# what a group label or a note says of the people it lists (English words, not names)
+_ROLE_LABELS = (
+    (ABSENT, lazy_compile(r"\b(?:regrets?|apolog\w*|absent|excused|unable)\b", re.IGNORECASE)),
+    (CHAIR, lazy_compile(r"\b(?:co-?)?chair(?:s|ed|ing)?\b|\bfacilitat\w*", re.IGNORECASE)),
+    (SCRIBE, lazy_compile(r"\bscribe|\bnote[- ]?takers?\b|\bminute[- ]?takers?\b", re.I)),
+    (GUEST, lazy_compile(r"\bguests?\b|\bobservers?\b|\binvited\b", re.IGNORECASE)),
+)
+# a note after a name that only says the person's role or status
+_ROLE_NOTE = lazy_compile(
+    r"^(?:(?:(?:acting|interim|vice)[ \t]+|co-?)?chair(?:person)?|facilitator|scribe"
+    r"|note[- ]?taker|minute[- ]?taker|guest"
+    r"|observer|invited(?: expert| guest)?|(?:non-?)?voting(?: member)?|member|alternate"
+    r"|host|moderator|presenter|speaker)$",
+    re.IGNORECASE,
+)
+_HANDLE = lazy_compile(r"^@[\w][\w.-]{0,38}$")
+_NAME_HANDLE = lazy_compile(r"[ \t]+\(?(@[\w][\w.-]{0,38})\)?$")
+_HONORIFIC = lazy_compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?[ \t]+(?=[^\W\d_])", re.IGNORECASE)
+_BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
+_ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
+_HANDLE_NOTE = lazy_compile(r"[ \t]*[-–—:][ \t]*[^()\n]{1,40}")
+_CAPITALS = lazy_compile(r"^[A-Z]{2,5}$")
+_IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
+_ROLE_GROUP = lazy_compile(r"present|regret|apolog|absent|guest|chair|scribe", re.IGNORECASE)
+_NICK = lazy_compile(r"^[A-Za-z][\w.-]{1,30}$")
 _HEADING_TITLE = lazy_compile(rf"^(?P<kw>{_KEYWORD})\b(?P<qual>.*)$", re.IGNORECASE)
 # a line holding only an HTML comment (a suppression such as ``<!-- minutes-lint: ... -->``)
 # is not part of the list: it neither ends it nor reads as an entry
@@ -65,13 +105,14 @@ _LABEL_LINE = lazy_compile(
     r"[*_\\]*[ \t]*(?:\d{1,3}\.?[ \t]*)?[*_\\]*"
     r"(?P<prefix>[a-z]{3,15}[ \t]+)?"
     rf"(?P<kw>{_KEYWORD})\b"
-    r"(?P<qual>[ \t]*\([^()]{0,60}\)|[ \t]+[A-Za-z]{2,20})?"
+    r"(?P<qual>[ \t]*\([^()]{0,60}\)|[ \t]+[A-Za-z]{2,20}|/[A-Za-z]{2,20})?"
     r"[ \t]*[*_\\]*[ \t]*(?P<colon>:)?[ \t]*[*_\\]*[ \t]*"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _GROUP_LINE = lazy_compile(
-    r"^[*_]*(?P<label>[^\W\d_][^:()\[\],;|#*_]{0,40}?)[*_]*[ \t]*:(?!//)[*_]*[ \t]*(?P<rest>.*)$"
+    r"^[*_]*(?P<label>[^\W\d_](?:[^:()\[\],;|#*_]|\(s\)){0,40}?)[*_]*[ \t]*:(?!//)[*_]*[ \t]*"
+    r"(?P<rest>.*)$"
 )
 _BULLET = lazy_compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _RULE = lazy_compile(r"^[ \t]*(?:[-_*=~]{2,}[ \t]*)+$")
@@ -108,6 +149,18 @@ class _Walk:
     start: int | None = None
     end: int | None = None
 
+    @property
+    def lenient(self) -> bool:
+        """Under a label that names people's roles (``Present:``, ``Chair:``, ``Regrets:``)
+        a single name or a lowercase nickname is an entry too."""
+        return bool(self.group and _ROLE_GROUP.search(self.group))
+
+    def add(self, entries: list[AttendeeEntry]) -> None:
+        self.entries.extend(entries)
+        if self.start is None:
+            self.start = entries[0].start
+        self.end = entries[-1].end
+
 
 @dataclass
 class _Doc:
@@ -119,9 +172,17 @@ class _Doc:
     heading_lines: list[int]  # sorted line indexes of headings
     section_end: dict[int, int]  # heading line -> first line after its section
     skip: set[int]  # line indexes inside fenced code
+    blocks: dict[int, tuple[str, int]]  # first line of a table or HTML block -> (kind, stop)
 
     @classmethod
-    def build(cls, text: str, lines: list[Line], headings: list[Heading]) -> _Doc:
+    def build(
+        cls,
+        text: str,
+        lines: list[Line],
+        headings: list[Heading],
+        skip: set[int] | None = None,
+        blocks: dict[int, tuple[str, int]] | None = None,
+    ) -> _Doc:
         """Index the headings by line and find where each heading's section ends."""
         starts = [line.start for line in lines]
         heading_at: dict[int, Heading] = {}
@@ -139,7 +200,9 @@ class _Doc:
             open_sections.append(index)
         for index in open_sections:
             section_end[index] = len(lines)
-        return cls(text, lines, heading_at, heading_lines, section_end, code_block_lines(lines))
+        if skip is None:
+            skip = code_block_lines(lines)
+        return cls(text, lines, heading_at, heading_lines, section_end, skip, blocks or {})
 
     def next_heading(self, index: int) -> int:
         """Line index of the first heading after line ``index`` (or the line count)."""
@@ -150,20 +213,35 @@ class _Doc:
 
 
 def find_attendee_lists(
-    text: str, lines: list[Line], headings: list[Heading], body_start: int
+    text: str,
+    lines: list[Line],
+    headings: list[Heading],
+    body_start: int,
+    skip: set[int] | None = None,
+    blocks: list[tuple[str, int, int]] | None = None,
 ) -> list[AttendeeList]:
     """Attendee lists of a document, in document order.
 
     ``lines`` and ``headings`` come from :func:`split_lines` (from ``body_start``) and
-    :func:`find_headings`. A heading such as ``## Attendees`` always yields a list (possibly
-    without entries); ``Roll Call`` headings and label lines yield one only when names follow.
+    :func:`find_headings`; ``skip`` holds the indexes into ``lines`` of lines that are not
+    minutes (code, HTML comments; fenced code is found here when it is not given) and
+    ``blocks`` the tables and HTML blocks as (kind, first, stop) indexes into ``lines``. A heading
+    such as ``## Attendees`` always yields a list (possibly without entries); ``Roll Call``
+    headings and label lines yield one only when names follow.
     """
-    lines = [
-        line
-        for line in lines
-        if line.start >= body_start and not ("<!--" in line.text and _COMMENT_LINE.match(line.text))
+    first = next((i for i, line in enumerate(lines) if line.start >= body_start), len(lines))
+    if first:
+        lines = lines[first:]
+        skip = {i - first for i in skip if i >= first} if skip is not None else None
+    table_at = {a - first: (kind, b - first) for kind, a, b in blocks or () if a >= first}
+    # a "heading" made of a long line of names underlined with dashes is a list, not a section
+    headings = [
+        h
+        for h in headings
+        if h.start >= body_start
+        and (h.start != h.text_start or len(h.text) <= 100 or h.text.count(",") < 3)
     ]
-    doc = _Doc.build(text, lines, [h for h in headings if h.start >= body_start])
+    doc = _Doc.build(text, lines, headings, skip, table_at)
     found: list[AttendeeList] = []
     covered = [False] * len(lines)
     for index in doc.heading_lines:
@@ -174,8 +252,26 @@ def find_attendee_lists(
         covered[index : last_line + 1] = [True] * (last_line + 1 - index)
         found.append(attendee_list)
     found.extend(_from_label_lines(doc, covered))
+    found.extend(_unlabelled(doc, covered, found))
     found.sort(key=lambda item: item.label_start)
-    return found
+    return [_short_names(item) for item in found]
+
+
+def _short_names(attendee_list: AttendeeList) -> AttendeeList:
+    """In a list where nearly every person is written with a short name of capitals
+    (``Kim Lee (KL)``), the few capitals that are not initials (``(SFC)``) are short names
+    too, not organisations."""
+    entries = attendee_list.entries
+    short = sum(1 for e in entries if e.handle and not e.handle.startswith("@"))
+    if short < 3 or short < 0.8 * len(entries):
+        return attendee_list
+    changed = tuple(
+        replace(e, org=None, org_start=None, org_end=None, handle=e.org)
+        if e.org and e.form == "paren" and _CAPITALS.match(e.org)
+        else e
+        for e in entries
+    )
+    return replace(attendee_list, entries=changed)
 
 
 # --- heading form ------------------------------------------------------------------------
@@ -191,6 +287,9 @@ def _heading_keyword(heading: Heading) -> tuple[str, str] | None:
     if not match:
         return None
     qual = match.group("qual").strip("*_ \t")
+    if qual.startswith("/"):  # "Present/Contributing:"
+        qual = qual.lstrip("/").lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        qual = qual.strip("*_ \t")
     inline = ""
     if qual.startswith(":"):
         inline, qual = qual[1:].strip("*_ \t"), ""
@@ -199,7 +298,9 @@ def _heading_keyword(heading: Heading) -> tuple[str, str] | None:
     keyword = match.group("kw").lower()
     if keyword.startswith("roll"):
         return (keyword, inline) if len(qual) <= 50 else None
-    if qual and not _QUALIFIER.match(" " + qual if qual[0].isalpha() else qual):
+    # a long note in parentheses ("(please mark an X if you are here)") is a qualifier too
+    note = qual.startswith("(") and qual.rstrip(":*_ ").endswith(")") and len(qual) <= 200
+    if qual and not note and not _QUALIFIER.match(" " + qual if qual[0].isalpha() else qual):
         return None
     if qual.lower().startswith("and"):
         return None
@@ -213,7 +314,7 @@ def _from_heading(doc: _Doc, index: int) -> tuple[AttendeeList, int] | None:
     if found is None:
         return None
     keyword, inline = found
-    walk = _Walk(entries=[], group=None)
+    walk = _Walk(entries=[], group=_keyword_group(keyword))
     if inline:
         offset = doc.text.find(inline, heading.text_start, heading.end)
         _walk_segments(doc.text, [_Segment(None, [(offset, offset + len(inline))], False)], walk)
@@ -226,6 +327,13 @@ def _from_heading(doc: _Doc, index: int) -> tuple[AttendeeList, int] | None:
     end = walk.end if walk.end is not None else label_end
     attendee_list = AttendeeList(start, end, heading.start, label_end, tuple(walk.entries))
     return attendee_list, max(last, index)
+
+
+def _keyword_group(keyword: str) -> str | None:
+    """The group a label keyword stands for: None for a plain attendee list ("Attendees")."""
+    if re.match(r"(?i)attend|particip|roll", keyword):
+        return None
+    return keyword
 
 
 def _group_heading(heading: Heading, parent_level: int) -> str | None:
@@ -284,11 +392,15 @@ def _label_list(doc: _Doc, index: int, match: re.Match[str]) -> tuple[AttendeeLi
     label_end = rest_start if rest_end > rest_start else line.end
     while label_end > label_start and text[label_end - 1] in _SPACE:
         label_end -= 1
-    walk = _Walk(entries=[], group=None)
+    walk = _Walk(entries=[], group=_keyword_group(match.group("kw")))
     if rest_end > rest_start:
         segments = _segments(text, [(rest_start, rest_end)])
         if _walk_segments(text, segments, walk) is False:
-            return None
+            if len(walk.entries) < 2 or walk.start is None or walk.end is None:
+                return None
+            # names, then a sentence ("..., and our guest Kim"): the names are the list
+            entries = tuple(walk.entries)
+            return AttendeeList(walk.start, walk.end, label_start, label_end, entries), index
     stop = doc.next_heading(index)
     if match.group("marker"):
         stop = _indented_stop(doc.lines, index, stop, len(match.group("indent")))
@@ -324,6 +436,17 @@ def _walk_lines(doc: _Doc, first: int, stop: int, walk: _Walk, parent_level: int
     index = first
     while index < stop:
         line = doc.lines[index]
+        block = doc.blocks.get(index)
+        if block is not None and index not in doc.heading_at:
+            entries = _block_entries(doc, index, block, walk.group)
+            if entries is not None:
+                if entries:
+                    walk.add(entries)
+                    last = block[1] - 1
+                elif walk.entries:
+                    break
+                index = block[1]
+                continue
         if index in doc.heading_at:
             group = _group_heading(doc.heading_at[index], parent_level)
             if group is None:
@@ -331,12 +454,15 @@ def _walk_lines(doc: _Doc, first: int, stop: int, walk: _Walk, parent_level: int
             walk.group = group
             index += 1
             continue
+        if "<!--" in line.text and _COMMENT_LINE.match(line.text):
+            index += 1  # a comment (a suppression) neither ends the list nor is an entry
+            continue
         if index in doc.skip or _RULE.match(line.text):
             if walk.entries:
                 break
             index += 1
             continue
-        if not line.text.strip():
+        if not line.text.strip() or _IAL.match(line.text):
             index += 1
             continue
         spans, end = _paragraph(doc, index, stop)
@@ -364,9 +490,10 @@ def _paragraph(doc: _Doc, index: int, stop: int) -> tuple[list[tuple[int, int]],
     balance = 0  # "(" minus ")" so far
     end = index
     while True:
-        while end < stop and _plain(doc, end):
-            spans.append(_content_span(doc.lines[end]))
-            balance += doc.lines[end].text.count("(") - doc.lines[end].text.count(")")
+        while end < stop and (_plain(doc, end) or _comment_line(doc, end)):
+            if not _comment_line(doc, end):  # a comment line inside a list is transparent
+                spans.append(_content_span(doc.lines[end]))
+                balance += doc.lines[end].text.count("(") - doc.lines[end].text.count(")")
             end += 1
         following = end
         while following < stop and not doc.lines[following].text.strip():
@@ -378,6 +505,12 @@ def _paragraph(doc: _Doc, index: int, stop: int) -> tuple[list[tuple[int, int]],
         end = following
 
 
+def _comment_line(doc: _Doc, index: int) -> bool:
+    """Whether line ``index`` holds only an HTML comment (a suppression, say)."""
+    text = doc.lines[index].text
+    return "<!--" in text and bool(_COMMENT_LINE.match(text))
+
+
 def _plain(doc: _Doc, index: int) -> bool:
     """Whether line ``index`` is a non-blank line of ordinary text."""
     text = doc.lines[index].text
@@ -386,6 +519,8 @@ def _plain(doc: _Doc, index: int) -> bool:
         and index not in doc.heading_at
         and index not in doc.skip
         and not _RULE.match(text)
+        and not ("<!--" in text and _COMMENT_LINE.match(text))
+        and not _IAL.match(text)
     )
 
 
@@ -451,17 +586,18 @@ def _walk_segments(text: str, segments: list[_Segment], walk: _Walk) -> bool | N
         if not segment.spans:
             continue
         entries = _segment_entries(text, segment.spans, walk.group)
+        lenient = walk.lenient
         complete = len(entries)
-        while complete and not _listed(entries[complete - 1]):
+        while complete and not _listed(entries[complete - 1], lenient):
             complete -= 1
-        if not _list_like(entries[:complete]):
+        kept = entries[:complete]
+        if not _list_like(kept) and not (
+            lenient and kept and all(_listed(entry, True) for entry in kept)
+        ):
             return False
-        if _lone_stranger(walk, segment, entries[:complete]):
+        if _lone_stranger(walk, segment, kept):
             return False
-        walk.entries.extend(entries[:complete])
-        if walk.start is None:
-            walk.start = entries[0].start
-        walk.end = entries[complete - 1].end
+        walk.add(kept)
         if complete < len(entries):
             return False
         result = True
@@ -487,7 +623,7 @@ def _segment_entries(
     comma = _comma_form(text, items)
     entries: list[AttendeeEntry] = []
     for item_index, (start, end) in enumerate(items):
-        if comma is not None:
+        if comma is not None and comma[item_index] is not None:
             entry = _entry(text, start, end, group, False, comma[item_index])
             if entry is not None:
                 entries.append(entry)
@@ -530,13 +666,19 @@ def _has_separator(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _comma_form(text: str, items: list[tuple[int, int]]) -> list[int] | None:
-    """Comma positions when every item reads ``Name, Org`` (one entry per line)."""
+def _comma_form(text: str, items: list[tuple[int, int]]) -> list[int | None] | None:
+    """Comma positions when every item reads ``Name, Org`` (one entry per line); an item
+    written ``Name (Org, note)`` among them has None (it is read as usual)."""
     if len(items) < 2:
         return None
-    commas: list[int] = []
+    commas: list[int | None] = []
     for start, end in items:
         piece = text[start:end]
+        if ("(" in piece or ")" in piece) or "," not in piece or "\n" in piece:
+            if ";" in piece:
+                return None
+            commas.append(None)  # "Name (Org, note)", a bare "Name", a wrapped item: as usual
+            continue
         if "(" in piece or ")" in piece or ";" in piece or "\n" in piece:
             return None
         if piece.count(",") != 1 or _DASH_SEP.search(piece):
@@ -545,6 +687,8 @@ def _comma_form(text: str, items: list[tuple[int, int]]) -> list[int] | None:
         if not piece[:comma].strip() or not piece[comma + 1 :].strip(" \t."):
             return None
         commas.append(start + comma)
+    if sum(1 for comma in commas if comma is not None) < max(2, len(commas) // 2):
+        return None
     return commas
 
 
@@ -671,7 +815,12 @@ def _paren_entry(
     nickname; the organisation is then the parenthesis after it.
     """
     close = pairs.get(open_pos)
-    if close is not None and not _only_notes(text, close + 1, end, pairs):
+    handle_note = (
+        close is not None
+        and text[open_pos + 1 : open_pos + 2] == "@"
+        and _HANDLE_NOTE.fullmatch(text, close + 1, end) is not None
+    )  # "Name (@handle) - joined late": a note after a handle
+    if close is not None and not handle_note and not _only_notes(text, close + 1, end, pairs):
         later = _after_nickname(text, start, open_pos, close, end, pairs)
         if later is not None:
             open_pos, close = later, pairs[later]
@@ -715,7 +864,8 @@ def _only_notes(text: str, pos: int, end: int, pairs: dict[int, int]) -> bool:
         elif char in "[\\" and text.find("]", pos, end) > 0:
             pos = text.find("]", pos, end) + 1
         else:
-            return False
+            suffix = _ROLE_SUFFIX.fullmatch(text, pos, end)
+            return suffix is not None and bool(_ROLE_NOTE.match(suffix.group(1)))
     return True
 
 
@@ -728,16 +878,59 @@ def _make(
     form: str,
     group: str | None,
     problem: str | None,
+    handle: str | None = None,
 ) -> AttendeeEntry:
-    """Build an entry from trimmed spans, collapsing whitespace in name and organisation."""
+    """Build an entry from trimmed spans, collapsing whitespace in name and organisation.
+
+    An honorific (``Dr.``), a trailing ``@handle`` and a trailing period are not part of the
+    name; a parenthesis holding only a handle (``(@amoreau)``) or a role (``(chair)``,
+    ``- voting``) is not an organisation, and a bold note after the organisation
+    (``Example CA, **Board**``) is not part of it.
+    """
     name_start, name_end = _trim(text, *name)
+    honorific = _HONORIFIC.match(text, name_start, name_end)
+    if honorific:
+        name_start = honorific.end()
+    at_handle = _NAME_HANDLE.search(text, name_start, name_end) if "@" in text[start:end] else None
+    if at_handle and at_handle.start() > name_start:
+        handle, name_end = at_handle.group(1), at_handle.start()
+    if (
+        name_end - name_start > 3
+        and text[name_end - 1] == "."
+        and text[name_end - 4 : name_end - 1].isalpha()
+    ):
+        name_end -= 1
     org_text = org_start = org_end = None
+    note_start = name_end
     if org is not None:
         org_start, org_end = _trim(text, *org)
         org_text = " ".join(text[org_start:org_end].split())
-        if not org_text:
+        note_start = org_end
+        note = ""
+        if (org_text[:1] == "@" and _HANDLE.match(org_text)) or _short_name(
+            org_text, text[name_start:name_end]
+        ):
+            handle = org_text
+            org_text = org_start = org_end = None
+        elif _ROLE_NOTE.match(org_text.strip("*_ \t")):
+            note = org_text
+            org_text = org_start = org_end = None
+            if form == "dash":
+                form = "bare"
+        elif not org_text:
             org_text = org_start = org_end = None
             problem = problem or EMPTY_ORG
+        else:
+            markup = "*" in org_text or "_" in org_text or "<" in org_text
+            bold = _BOLD_NOTE.search(text, org_start, org_end) if markup else None
+            if bold is not None:  # bold notes after the organisation, or instead of it
+                org_start, org_end = _trim(text, org_start, bold.start())
+                org_text = " ".join(text[org_start:org_end].split())
+                if not org_text:
+                    org_text = org_start = org_end = None
+    else:
+        note = ""
+    role = _role(group, note + " " + (text[note_start:end] if note_start < end else ""))
     return AttendeeEntry(
         start=start,
         end=end,
@@ -751,12 +944,51 @@ def _make(
         form=form,
         group=group,
         problem=problem,
+        role=role,
+        handle=handle,
     )
+
+
+def _short_name(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation`` is the person's own short name (``Kim Lee (KL)``, ``(KLE)``):
+    two to four capitals, starting with the name's initial, taken from the name in order."""
+    if not (2 <= len(abbreviation) <= 4 and abbreviation.isalpha() and abbreviation.isupper()):
+        return False
+    letters = name.lower()
+    if len(name.split()) < 2 or not letters or letters[0] != abbreviation[0].lower():
+        return False
+    pos = 0
+    for char in abbreviation.lower():
+        pos = letters.find(char, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def label_role(label: str | None) -> str | None:
+    """The role a group label or a note gives the people it lists ("Regrets" -> absent)."""
+    if not label:
+        return None
+    for role, pattern in _ROLE_LABELS:
+        if pattern.search(label):
+            return role
+    return None
+
+
+def _role(group: str | None, notes: str) -> str:
+    """An entry's role: absent when listed as such, else what its notes or its group say."""
+    by_group = label_role(group)
+    if by_group == ABSENT:
+        return ABSENT
+    by_note = label_role(notes) if notes.strip(" \t.,") else None
+    return by_note or by_group or PRESENT
 
 
 # --- is it a list of people? -------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _plausible_name(name: str, strict: bool = True) -> bool:
     """Whether ``name`` reads like a person's name rather than a sentence or markup.
 
@@ -782,8 +1014,11 @@ def _plausible_name(name: str, strict: bool = True) -> bool:
     return capitals >= 1 and particles <= 2 and capitals >= particles
 
 
-def _listed(entry: AttendeeEntry) -> bool:
-    """Whether an entry belongs to a list: a plausible name, or a malformed entry."""
+def _listed(entry: AttendeeEntry, lenient: bool = False) -> bool:
+    """Whether an entry belongs to a list: a plausible name, or a malformed entry (with
+    ``lenient``, a nickname such as ``gkellogg`` too)."""
+    if lenient and entry.form == "bare" and entry.problem is None and _NICK.match(entry.name):
+        return True
     if entry.problem in (UNBALANCED, MISSING_NAME, EMPTY_ORG):
         return True
     if entry.problem is not None:
@@ -818,3 +1053,208 @@ def _names_with_orgs(entries: list[AttendeeEntry]) -> bool:
     """Whether most entries name an organisation (what a roll call list looks like)."""
     with_org = sum(1 for entry in entries if entry.org)
     return len(entries) >= 2 and with_org >= 0.5 * len(entries)
+
+
+# --- tables and lists without a label ----------------------------------------------------
+
+_NAME_COLUMN = lazy_compile(r"\bname\b", re.IGNORECASE)
+_ORG_COLUMN = lazy_compile(r"organi[sz]ation|affiliation|company|employer|\borg\b", re.IGNORECASE)
+_SHORT_COLUMN = lazy_compile(r"abbr|initials|handle|git\s*hub|\bgh\b|nick", re.IGNORECASE)
+_MARK = lazy_compile(r"^(?:x|✓|✔|☑|yes|y)$", re.IGNORECASE)
+_TR = lazy_compile(r"<tr\b[^>]*>(.*?)(?:</tr>|(?=<tr\b)|$)", re.IGNORECASE | re.DOTALL)
+_TD = lazy_compile(r"<t[dh]\b[^>]*>(.*?)(?=</t[dh]>|<t[dh]\b|$)", re.IGNORECASE | re.DOTALL)
+_TAG = lazy_compile(r"<[^>]*>")
+_MIN_UNLABELLED = 4  # entries an unlabelled paragraph needs to be read as an attendee list
+_TOP_PARAGRAPHS = 4  # an unlabelled list is one of the first paragraphs of the body
+
+
+def _block_entries(
+    doc: _Doc, index: int, block: tuple[str, int], group: str | None
+) -> list[AttendeeEntry] | None:
+    """Entries of the table starting on line ``index``; None when it is no table of people
+    (an HTML block without a table is read as ordinary lines)."""
+    kind, stop = block
+    if kind == "table":
+        return _pipe_table(doc, index, stop, group)
+    if kind == "html" and "<table" in doc.text[doc.lines[index].start : doc.lines[stop - 1].end]:
+        return _html_table(doc, index, stop, group)
+    if kind == "html":
+        return []  # a figure, a caption, markup: not part of a list of people
+    return None
+
+
+def _cells(text: str, line: Line) -> list[tuple[int, int]]:
+    """Spans of the cells of one pipe-table row (an escaped ``\\|`` does not split)."""
+    start, end = _trim(text, line.start, line.end)
+    if start < end and text[start] == "|":
+        start += 1
+    if end > start and text[end - 1] == "|" and text[end - 2] != "\\":
+        end -= 1
+    cells = []
+    pos = start
+    for i in range(start, end + 1):
+        if i == end or (text[i] == "|" and text[i - 1] != "\\"):
+            cells.append(_trim(text, pos, i))
+            pos = i + 1
+    return cells
+
+
+def _columns(headers: list[str]) -> tuple[int, int | None, int | None] | None:
+    """(name, organisation, short name) columns of a table of people, or None."""
+    name = next((i for i, h in enumerate(headers) if _NAME_COLUMN.search(h)), None)
+    if name is None:
+        return None
+    org = next((i for i, h in enumerate(headers) if _ORG_COLUMN.search(h) and i != name), None)
+    short = next((i for i, h in enumerate(headers) if _SHORT_COLUMN.search(h)), None)
+    return name, org, short
+
+
+def _table_entry(
+    text: str,
+    name: tuple[int, int],
+    org: tuple[int, int] | None,
+    short: tuple[int, int] | None,
+    group: str | None,
+) -> AttendeeEntry | None:
+    """One row of a table of people: the name cell (itself maybe ``Name (Org)``)."""
+    if name[0] >= name[1]:
+        return None
+    if org is None or org[0] >= org[1]:
+        entry = _entry(text, name[0], name[1], group, True, None)
+        if entry is None or not _listed(entry):
+            return None
+        return entry
+    handle = (
+        text[short[0] : short[1]].strip() if short is not None and short[0] < short[1] else None
+    )
+    start, end = min(name[0], org[0]), max(name[1], org[1])
+    entry = _make(text, start, end, name, org, "table", group, None, handle or None)
+    return entry if _plausible_name(entry.name, strict=False) else None
+
+
+def _pipe_table(doc: _Doc, first: int, stop: int, group: str | None) -> list[AttendeeEntry]:
+    text = doc.text
+    rows = [_cells(text, doc.lines[i]) for i in range(first, stop)]
+    if len(rows) < 3:
+        return []
+    columns = _columns([text[a:b].strip("*_ \t") for a, b in rows[0]])
+    if columns is None:
+        return []
+    name, org, short = columns
+    entries = []
+    for row in rows[2:]:
+        if name >= len(row):
+            continue
+        entry = _table_entry(
+            text,
+            row[name],
+            row[org] if org is not None and org < len(row) else None,
+            row[short] if short is not None and short < len(row) else None,
+            group,
+        )
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _html_table(doc: _Doc, first: int, stop: int, group: str | None) -> list[AttendeeEntry]:
+    """Rows of an HTML table of people; with a column for a mark ("x"), the marked rows."""
+    text = doc.text
+    start, end = doc.lines[first].start, doc.lines[stop - 1].end
+    rows = []
+    for tr in _TR.finditer(text, start, end):
+        cells = []
+        for td in _TD.finditer(text, tr.start(1), tr.end(1)):
+            a, b = _trim(text, td.start(1), td.end(1))
+            cells.append((a, b, " ".join(_TAG.sub(" ", text[a:b]).split())))
+        rows.append(cells)
+    header = next(
+        (i for i, row in enumerate(rows) if any(_NAME_COLUMN.search(c) for *_, c in row)), None
+    )
+    if header is None:
+        return []
+    columns = _columns([c for *_, c in rows[header]])
+    if columns is None:
+        return []
+    name, org, short = columns
+    body = rows[header + 1 :]
+    mark = next(
+        (
+            i
+            for i, (*_, label) in enumerate(rows[header])
+            if not label and any(i < len(row) and _MARK.match(row[i][2]) for row in body)
+        ),
+        None,
+    )
+    entries = []
+    for row in body:
+        if name >= len(row) or (
+            mark is not None and (mark >= len(row) or not _MARK.match(row[mark][2]))
+        ):
+            continue
+        cell = row[name]
+        a, b = cell[0], cell[1]
+        while b > a and text[b - 1] in " \t\r\n":
+            b -= 1
+        entry = _table_entry(
+            text,
+            (a, b),
+            row[org][:2] if org is not None and org < len(row) else None,
+            row[short][:2] if short is not None and short < len(row) else None,
+            group,
+        )
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _unlabelled(doc: _Doc, covered: list[bool], found: list[AttendeeList]) -> list[AttendeeList]:
+    """Attendee lists without a label: a table of people (a Name column beside an
+    organisation or short-name column), or one of the first paragraphs of the body made
+    only of ``Name (Org)`` entries."""
+    taken = SpanSet((min(lst.label_start, lst.start), max(lst.end, lst.label_end)) for lst in found)
+    lists: list[AttendeeList] = []
+    for index, (kind, stop) in doc.blocks.items():
+        if kind != "table" or covered[index] or doc.lines[index].start in taken:
+            continue
+        entries = _pipe_table(doc, index, stop, None)
+        if entries and _columns_of_people(doc, index):
+            line = doc.lines[index]
+            lists.append(
+                AttendeeList(
+                    entries[0].start, entries[-1].end, line.start, line.end, tuple(entries)
+                )
+            )
+    paragraphs = 0
+    index = 0
+    while index < len(doc.lines) and paragraphs < _TOP_PARAGRAPHS:
+        if not _plain(doc, index) or doc.blocks.get(index) or _BULLET.match(doc.lines[index].text):
+            index += 1
+            continue
+        spans, end = _paragraph(doc, index, len(doc.lines))
+        paragraphs += 1
+        if not any(covered[index:end]) and doc.lines[index].start not in taken:
+            bulleted = any(_BULLET.match(doc.text[a:b]) for a, b in spans)
+            entries = [] if bulleted else _segment_entries(doc.text, spans, None)
+            paren = sum(
+                1 for e in entries if e.form == "paren" and (e.org or e.handle) and _listed(e)
+            )
+            if len(entries) >= _MIN_UNLABELLED and paren >= 0.9 * len(entries):
+                lists.append(
+                    AttendeeList(
+                        entries[0].start,
+                        entries[-1].end,
+                        entries[0].start,
+                        entries[0].start,
+                        tuple(entries),
+                    )
+                )
+        index = max(end, index + 1)
+    return lists
+
+
+def _columns_of_people(doc: _Doc, index: int) -> bool:
+    """Whether a table's header names people beside their organisation or short name."""
+    headers = [doc.text[a:b] for a, b in _cells(doc.text, doc.lines[index])]
+    columns = _columns(headers)
+    return columns is not None and (columns[1] is not None or columns[2] is not None)

@@ -22,6 +22,7 @@ from minutes_lint.stages.plan import settings_for
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
 COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
+COMMANDS += ("inspect",)
 
 
 def _codes(value: str) -> list[str]:
@@ -57,7 +58,8 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Lint meeting minutes (Markdown with YAML front matter) for data-quality "
-        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar.",
+        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar, "
+        "inspect.",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint; '-' reads stdin")
     _common(p)
@@ -185,6 +187,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from minutes_lint.commands.calendar import run_calendar
 
             return run_calendar(rest)
+        if command == "inspect":
+            from minutes_lint.commands.inspect import run_inspect
+
+            return run_inspect(rest)
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)

@@ -17,8 +17,7 @@ from minutes_lint.markdown import (
     Heading,
     Line,
     SpanSet,
-    code_block_lines,
-    find_headings,
+    heading_at,
     link_spans,
     split_lines,
 )
@@ -30,6 +29,8 @@ if TYPE_CHECKING:
     from minutes_lint.front_matter import FrontMatter
     from minutes_lint.meeting import Meeting
     from minutes_lint.names import Mention
+    from minutes_lint.sections import Section
+    from minutes_lint.structure import Structure
 
 T = TypeVar("T")
 
@@ -115,13 +116,51 @@ class Document:
 
     # -- Markdown structure ----------------------------------------------------------
     @cached_property
+    def structure(self) -> Structure:
+        """The CommonMark block structure of the body and what each offset is."""
+        from minutes_lint.structure import Structure, parse_blocks
+
+        first = self.line_index(self.body_start) if self.body_lines else len(self.lines)
+        blocks = parse_blocks(self.text[self.body_start :], first) if self.body_lines else []
+        return Structure(self.text, self.lines, first, blocks)
+
+    def is_prose(self, offset: int) -> bool:
+        """Whether ``offset`` is minutes text: not front matter, code, HTML or a comment."""
+        return self.structure.is_prose(offset)
+
+    def kind_at(self, offset: int) -> str:
+        """What is at ``offset``: "paragraph", "item", "table", "heading", "code", "comment",
+        "html", "quote", "front-matter" or "blank" (see :class:`Structure`)."""
+        return self.structure.kind_at(offset)
+
+    def in_code(self, offset: int) -> bool:
+        return self.structure.in_code(offset)
+
+    def in_list_item(self, offset: int) -> bool:
+        return self.structure.in_list_item(offset)
+
+    def in_table_cell(self, offset: int) -> bool:
+        return self.structure.in_table_cell(offset)
+
+    @cached_property
     def code_lines(self) -> set[int]:
-        """Indexes into ``body_lines`` of lines inside fenced code."""
-        return code_block_lines(self.body_lines)
+        """Indexes into ``body_lines`` of lines that are not minutes: fenced and indented
+        code (fences included) and HTML comment blocks."""
+        if not self.body_lines:
+            return set()
+        first = self.line_index(self.body_start)
+        return {i for i in range(len(self.body_lines)) if self.structure.is_code_line(first + i)}
 
     @cached_property
     def headings(self) -> list[Heading]:
-        return find_headings(self.body_lines, self.code_lines)
+        """ATX and setext headings, in document order (none inside code or HTML)."""
+        found = []
+        for block in self.structure.blocks:
+            if block.kind == "heading":
+                heading = heading_at(self.text, self.lines, block.first, block.last, block.markup)
+                if heading is not None:
+                    found.append(heading)
+        return found
 
     # -- dates, people ---------------------------------------------------------------
     @cached_property
@@ -138,21 +177,60 @@ class Document:
     def attendee_lists(self) -> list[AttendeeList]:
         from minutes_lint.attendees import find_attendee_lists
 
-        lines = [ln for i, ln in enumerate(self.body_lines) if i not in self.code_lines]
-        return find_attendee_lists(self.text, lines, self.headings, self.body_start)
+        first = self.line_index(self.body_start) if self.body_lines else 0
+        blocks = [
+            (b.kind, b.first - first, b.last - first)
+            for b in self.structure.blocks
+            if b.kind in ("table", "html")
+        ]
+        return find_attendee_lists(
+            self.text, self.body_lines, self.headings, self.body_start, self._not_lists, blocks
+        )
 
     @cached_property
-    def attendees(self) -> list[AttendeeEntry]:
+    def _not_lists(self) -> set[int]:
+        """Lines (into ``body_lines``) never read as an attendee list: code and comments,
+        except a lone indented line ("    **Attendees**" after a paragraph), which is a stray
+        indent in minutes rather than a code sample."""
+        first = self.line_index(self.body_start) if self.body_lines else 0
+        lone: set[int] = set()
+        for block in self.structure.blocks:
+            if block.kind == "code":
+                lines = [i for i in range(block.first, block.last) if self.lines[i].text.strip()]
+                if len(lines) == 1:
+                    lone.add(lines[0] - first)
+        return self.code_lines - lone if lone else self.code_lines
+
+    @cached_property
+    def people(self) -> list[AttendeeEntry]:
+        """Everyone an attendee list names, absent people included, in document order."""
         return [entry for lst in self.attendee_lists for entry in lst.entries]
 
     @cached_property
+    def absent(self) -> list[AttendeeEntry]:
+        """People listed as absent (regrets, apologies): not attendees."""
+        return [entry for entry in self.people if entry.role == "absent"]
+
+    @cached_property
+    def attendees(self) -> list[AttendeeEntry]:
+        """People listed as present (in person or online), chair, scribe or guest."""
+        return [entry for entry in self.people if entry.role != "absent"]
+
+    @cached_property
     def text_spans(self) -> list[tuple[int, int]]:
-        """Runs of body text outside fenced code, one per line."""
-        return [
-            (line.start, line.end)
-            for i, line in enumerate(self.body_lines)
-            if i not in self.code_lines and line.end > line.start
-        ]
+        """Runs of body text outside code (blocks and inline spans) and HTML comments, at
+        most one run per line between two holes."""
+        structure = self.structure
+        code = self.code_lines
+        spans: list[tuple[int, int]] = []
+        for i, line in enumerate(self.body_lines):
+            if i in code or line.end <= line.start:
+                continue
+            if structure.comments or "`" in line.text:
+                spans.extend(structure.text_runs(line.start, line.end))
+            else:
+                spans.append((line.start, line.end))
+        return spans
 
     @cached_property
     def prose_spans(self) -> list[tuple[int, int]]:
@@ -177,6 +255,27 @@ class Document:
         from minutes_lint.names import find_mentions
 
         return find_mentions(self.text, self.prose_spans)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Section titles in document order: headings, numbered paragraphs and list items
+        that act as headings, lines in bold alone, "Topic N:" labels."""
+        from minutes_lint.sections import heading_sections, line_sections
+
+        firsts = sorted(
+            {
+                block.first
+                for block in self.structure.blocks
+                if block.kind in ("paragraph", "indented")
+                and (
+                    block.last - block.first == 1
+                    or self.lines[block.first].text.rstrip().endswith(":")
+                )
+            }
+        )
+        lists = SpanSet((lst.label_start, lst.end) for lst in self.attendee_lists)
+        lines = [s for s in line_sections(self.text, self.lines, firsts) if s.start not in lists]
+        return sorted(heading_sections(self.headings) + lines, key=lambda section: section.start)
 
     @cached_property
     def meeting(self) -> Meeting:

@@ -10,17 +10,22 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+_METHODS = ("match", "search", "finditer", "fullmatch", "findall", "sub", "split")
+
 
 class _LazyPattern:
-    __slots__ = ("_args", "_compiled")
+    __slots__ = ("_args", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        # called only for attributes not set yet: the hot methods become plain slots
         if self._compiled is None:
             self._compiled = re.compile(*self._args)
+            for method in _METHODS:
+                setattr(self, method, getattr(self._compiled, method))
         return getattr(self._compiled, name)
 
 

@@ -113,6 +113,66 @@ def code_block_lines(lines: list[Line]) -> set[int]:
     return inside
 
 
+_ATX = re.compile(
+    r"^(?P<prefix>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)[ \t]*(?P<hashes>#{1,6})"
+    r"(?:[ \t]+(?P<text>.*?))??(?:[ \t]+#+)?[ \t]*$"
+)
+_SETEXT_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*")
+
+
+def heading_at(text: str, lines: list[Line], first: int, last: int, markup: str) -> Heading | None:
+    """The heading a CommonMark parser found on ``lines[first:last]`` (``markup`` is the
+    ``#`` run of an ATX heading, ``=`` or ``-`` for a setext one)."""
+    if markup.startswith("#"):
+        line = lines[first]
+        m = _ATX.match(line.text)
+        if m is None:
+            return None
+        if m.group("text") is None:
+            text_start = line.start + m.end("hashes")
+            return _heading(len(markup), "", line.start + m.start("hashes"), line.end, text_start)
+        return _heading(
+            len(m.group("hashes")),
+            m.group("text"),
+            line.start + m.start("hashes"),
+            line.start + m.end("text"),
+            line.start + m.start("text"),
+            line.end,
+        )
+    if last - first < 2:
+        return None
+    top = lines[first]
+    bottom = lines[last - 2]
+    prefix = _SETEXT_PREFIX.match(top.text)
+    text_start = top.start + (prefix.end() if prefix else 0)
+    text_end = bottom.end
+    while text_end > text_start and text[text_end - 1] in " \t":
+        text_end -= 1
+    value = text[text_start:text_end].replace("\r", " ").replace("\n", " ")
+    return _heading(1 if markup == "=" else 2, value, text_start, text_end, text_start)
+
+
+def _heading(
+    level: int, text: str, start: int, text_end: int, text_start: int, end: int | None = None
+) -> Heading:
+    number = number_start = number_end = None
+    n = _SECTION_NUMBER.match(text)
+    if n:
+        number = n.group(1)
+        number_start = text_start
+        number_end = text_start + n.end()
+    return Heading(
+        level=level,
+        text=text,
+        start=start,
+        end=text_end if end is None else end,
+        text_start=text_start,
+        number=number,
+        number_start=number_start,
+        number_end=number_end,
+    )
+
+
 def find_headings(lines: list[Line], skip: set[int] | None = None) -> list[Heading]:
     """ATX headings (``## 6. Discussion``) outside fenced code."""
     skip = skip or set()

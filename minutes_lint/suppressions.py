@@ -57,6 +57,8 @@ def find_suppressions(doc: Document) -> list[Suppression]:
     found: list[Suppression] = []
     open_blocks: list[Suppression] = []
     for m in _COMMENT.finditer(doc.text):
+        if not doc.structure.in_comment(m.start()):
+            continue  # shown in code, or not a comment of the body: not a suppression
         kind, codes = m.group(1), _codes(m.group(2))
         line = doc.position(m.start()).line
         if kind == "disable-next-line":

@@ -6,7 +6,10 @@ in any of its groups (``In person:`` and ``Online:``), in any spelling that
 differs only in case, diacritics or word order ("Alice Moreau" and
 "MOREAU Alice").  The message names the line and group of the first
 listing.  Separate lists of one document (the roll calls of two days of a
-meeting) are not compared with each other.
+meeting) are not compared with each other.  A chair, scribe or guest who is also
+listed as present is one person, not a duplicate; a person listed both as
+present and as absent (``Regrets:``, ``Apologies:``) is reported on the
+absent listing.
 
 ## Why is this bad?
 A person counted twice inflates the attendance and the quorum, and when the
@@ -36,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minutes_lint.attendees import AttendeeEntry
+from minutes_lint.attendees import ABSENT, CHAIR, GUEST, PRESENT, SCRIBE, AttendeeEntry
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.names import person_key
@@ -51,21 +54,38 @@ FIX = "none"
 OPTIONS: dict[str, object] = {}
 
 
+def _kind(entry: AttendeeEntry) -> str:
+    """The list a role belongs to: a chair, scribe or guest is also an attendee, not a
+    duplicate."""
+    return entry.role if entry.role in (CHAIR, SCRIBE, GUEST, ABSENT) else PRESENT
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     reported: set[int] = set()  # entry starts: lists found twice report once
     for attendee_list in doc.attendee_lists:
-        first: dict[str, AttendeeEntry] = {}
+        first: dict[tuple[str, str], AttendeeEntry] = {}
         for entry in attendee_list.entries:
             if entry.problem is not None or not entry.name:
                 continue
             key = person_key(entry.name)
             if not key:
                 continue
-            earlier = first.setdefault(key, entry)
+            earlier = first.setdefault((key, _kind(entry)), entry)
             if earlier is entry or entry.start in reported:
                 continue
             reported.add(entry.start)
             yield Problem(entry.name_start, entry.name_end, _message(doc, entry, earlier))
+        for (key, kind), entry in first.items():
+            present = first.get((key, PRESENT))
+            if kind == ABSENT and present is not None and entry.start not in reported:
+                reported.add(entry.start)
+                line = doc.position(present.name_start).line
+                yield Problem(
+                    entry.name_start,
+                    entry.name_end,
+                    f"“{entry.name}” is listed as absent (under “{entry.group}”) but also as "
+                    f"present on line {line}: one of the two is wrong",
+                )
 
 
 def _message(doc: Document, entry: AttendeeEntry, earlier: AttendeeEntry) -> str:

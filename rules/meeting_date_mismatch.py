@@ -2,12 +2,21 @@
 
 ## What it does
 Collects every place that says when the meeting took place: the date in the
-front-matter title, the date line at the top of the body and a date in the
-file name must be equal.  A date in a list item, a table row or a sentence
-about another matter ("the review ended 18 September 2022") is not a date
-line: it is neither reported nor rewritten.  The front-matter ``date`` is the *publication*
-time (the Hugo convention): it must not precede the meeting, nor follow it
-by more than ``max-publication-lag-days``.  The diagnostic sits on the value
+front-matter title, the heading, a ``**Date:**`` line or the date line at the
+top of the body (a range "March 25-26, 2025" gives its first day, a dotted
+"2019.07.18" counts), and the date in the file name (a year-less
+``jan-29.md`` takes its year from a dated folder such as ``2019-01/``) must
+be equal.  A date in a list item, a table row or a sentence about another
+matter ("the review ended 18 September 2022") is not a date line: it is neither
+reported nor rewritten.  Agenda items, approved minutes, next meetings, ballot periods and
+deadlines are not witnesses.  Whether the front-matter ``date`` states the
+meeting date (Jekyll sites, scribe minutes) or the *publication* time (Hugo
+sites) is learned from the corpus (``front-matter-date = "auto"``: the
+meeting date when at least 80% of the documents whose date can be checked
+agree with their other witnesses) or set to ``"meeting"`` or
+``"publication"``.  A meeting date is one more witness; a publication time
+must not precede the meeting, nor follow it by more than
+``max-publication-lag-days``.  The diagnostic sits on the value
 that is most likely wrong (the one the other witnesses, including the
 next-meeting date, outvote) and names the line that disagrees with it.
 
@@ -53,6 +62,7 @@ from dataclasses import replace
 from minutes_lint.dates import format_like
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.meeting import Meeting, Witness
 from minutes_lint.registry import RuleContext
 
@@ -61,7 +71,56 @@ NAME = "meeting-date-mismatch"
 SUMMARY = "Title, body, file name and publication date disagree about the meeting date"
 SEVERITY = Severity.ERROR
 FIX = "unsafe"
-OPTIONS = {"max-publication-lag-days": 90, "check-file-name": True}
+SCOPE = "corpus"
+OPTIONS = {"max-publication-lag-days": 90, "check-file-name": True, "front-matter-date": "auto"}
+
+_MEETING_SHARE = 0.8  # front-matter dates equal to the meeting date in a "meeting" corpus
+_MIN_DOCUMENTS = 3
+
+
+@fact("DT001.front-matter-date", version=1)
+def front_matter_date(doc: Document) -> str | None:
+    """How the front-matter date relates to the meeting date the other witnesses settle on:
+    "same", "differs", "time" (a timestamp with a time of day: a publication time), None."""
+    meeting = doc.meeting
+    value = meeting.publication_value
+    if meeting.publication is None or value is None:
+        return None
+    if isinstance(value, datetime.datetime) and (value.hour, value.minute) != (0, 0):
+        return "time"
+    day = meeting.settled_date()
+    if day is None:
+        return None
+    return "same" if meeting.publication.date == day else "differs"
+
+
+FACTS = (front_matter_date,)
+
+
+def front_matter_is_meeting_date(ctx: RuleContext) -> bool:
+    """Whether the front-matter ``date`` states the meeting date (Jekyll sites, scribe
+    minutes) rather than the publication time (Hugo sites): the ``front-matter-date``
+    option, else what nearly every document of the corpus shows."""
+    setting = str(ctx.options["front-matter-date"])
+    if setting in ("meeting", "publication"):
+        return setting == "meeting"
+    corpus = ctx.corpus
+    if corpus is None or len(corpus) == 0:
+        return False
+
+    def build() -> bool:
+        seen = [v for v in corpus.facts(front_matter_date).values() if v is not None]
+        same = sum(1 for v in seen if v == "same")
+        return len(seen) >= _MIN_DOCUMENTS and same >= _MEETING_SHARE * len(seen)
+
+    return corpus.memo(f"{CODE}.front-matter-is-meeting-date", build)
+
+
+def validate_options(options: dict[str, object]) -> None:
+    from minutes_lint.config import ConfigError
+
+    if options.get("front-matter-date", "auto") not in ("auto", "meeting", "publication"):
+        raise ConfigError(f'{CODE}: front-matter-date must be "auto", "meeting" or "publication"')
 
 
 def _where(w: Witness) -> str:
@@ -109,11 +168,20 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
     if meeting.body is not None and not states_the_meeting_date(doc, meeting.body):
         meeting = replace(meeting, body=None)  # not a witness: never reported nor rewritten
-    witnesses = [w for w in (meeting.title, meeting.body) if w is not None]
+    meeting = replace(
+        meeting, more_top=[w for w in meeting.more_top if states_the_meeting_date(doc, w)]
+    )
+    witnesses = [w for w in (meeting.title, meeting.body, *meeting.more_top) if w is not None]
     if ctx.options["check-file-name"] and meeting.file_name_meeting is not None:
         witnesses.append(meeting.file_name_meeting)
-    meeting_date = meeting.date()
-    agreed = meeting.agreed_date()
+    stated = meeting.publication is not None and front_matter_is_meeting_date(ctx)
+    if stated:
+        assert meeting.publication is not None
+        witnesses.insert(0, replace(meeting.publication, kind="front matter"))
+        meeting_date, agreed = _vote(meeting, witnesses)
+    else:
+        meeting_date = meeting.date()
+        agreed = meeting.agreed_date()
     if meeting_date is not None and len({w.date for w in witnesses}) > 1:
         reference = next(w for w in witnesses if w.date == meeting_date)
         for w in witnesses:
@@ -137,15 +205,41 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
                 fix,
             )
         file_wrong = [w for w in witnesses if w.start < 0 and w.date != meeting_date]
-        if file_wrong and meeting.title is not None and meeting.title.date == meeting_date:
+        told = [w for w in witnesses if w.start >= 0 and w.date == meeting_date]
+        by_title = meeting.title is not None and meeting.title.date == meeting_date
+        untitled = meeting.title is None and len(meeting.file_names) == 1
+        if file_wrong and told and (by_title or untitled):  # else the heading tells it
             w = file_wrong[0]
+            said = next((t for t in told if t.kind == "title"), told[0])
             yield Problem(
-                meeting.title.start,
-                meeting.title.end,
-                f"the file name says the meeting was on {_say(w.date)}, but the title says "
-                f"{_say(meeting_date)}",
+                said.start,
+                said.end,
+                f"the file name says the meeting was on {_say(w.date)}, but the {said.kind} "
+                f"says {_say(meeting_date)}",
             )
-    yield from _publication(meeting, meeting_date, agreed, ctx, doc)
+    if not stated:
+        yield from _publication(meeting, meeting_date, agreed, ctx, doc)
+
+
+def _vote(
+    meeting: Meeting, witnesses: list[Witness]
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The meeting date and the agreed date (a majority of at least two) when the
+    front-matter date is a witness too."""
+    votes = meeting.votes()
+    votes[witnesses[0].date] += 1
+    ranked = votes.most_common()
+    if not ranked:
+        return None, None
+    best = ranked[0][1]
+    winners = [day for day, n in ranked if n == best]
+    day = winners[0]
+    for w in (meeting.body, meeting.title):
+        if len(winners) > 1 and w is not None and w.date in winners:
+            day = w.date
+            break
+    agreed = ranked[0][0] if len(winners) == 1 and best >= 2 else None
+    return day, agreed
 
 
 def _publication(

@@ -3,10 +3,13 @@
 ## What it does
 Reports a document that does not start with a YAML front-matter block (a
 ``---`` line, keys, and a closing ``---`` line).  The report is one
-diagnostic at the top of the file, as information: a rendered page or plain
-Markdown minutes may lack front matter on purpose.  When at least half of
-the documents of the corpus have front matter, the message says so (raise
-the severity with ``[severity] FM001 = "warning"`` in such a repository).
+diagnostic at the top of the file, as information.  Whether front matter
+is expected at all is learned from the corpus: with the default
+``expected = "auto"`` a document is reported only when at least half of the
+documents of the corpus have front matter (an archive of plain Markdown
+minutes expects none); ``"always"`` reports every document without it,
+``"never"`` none (raise the severity with ``[severity] FM001 = "warning"``
+in a repository that requires it).
 
 ## Why is this bad?
 A static-site generator such as Hugo takes the title, the publication date
@@ -51,7 +54,7 @@ SUMMARY = "Document has no front matter"
 SEVERITY = Severity.INFO
 SCOPE = "corpus"
 FIX = "none"
-OPTIONS: dict[str, object] = {}
+OPTIONS: dict[str, object] = {"expected": "auto"}
 
 
 @fact("FM001.has-front-matter", version=1)
@@ -65,8 +68,21 @@ FACTS = (has_front_matter,)
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if doc.front_matter.present:
         return
-    usual = " (most documents of the corpus have one)" if _usual(ctx.corpus) else ""
-    yield Problem(0, 0, f"document has no front matter{usual}")
+    expected = str(ctx.options["expected"])
+    if expected == "never":
+        return
+    usual = _usual(ctx.corpus)
+    if expected == "auto" and not usual:
+        return  # an archive whose documents mostly have no front matter expects none
+    note = " (most documents of the corpus have one)" if usual else ""
+    yield Problem(0, 0, f"document has no front matter{note}")
+
+
+def validate_options(options: dict[str, object]) -> None:
+    from minutes_lint.config import ConfigError
+
+    if options.get("expected", "auto") not in ("auto", "always", "never"):
+        raise ConfigError(f'{CODE}: expected must be "auto", "always" or "never"')
 
 
 def _usual(corpus: Corpus | None) -> bool:

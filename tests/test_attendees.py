@@ -515,3 +515,111 @@ def test_label_with_a_word_before_the_keyword() -> None:
     text = "Members present:\n\n- Alice Moreau (Example CA)\n- Bruno Keller (Acme)\n"
     assert [e.name for e in only_list(text).entries] == ["Alice Moreau", "Bruno Keller"]
     assert lists_of("Remote attendance: 37 registered.\n") == []
+
+
+# -- roles and the forms of other organisations ------------------------------------------
+
+
+def people(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, organisation, role) of everyone the document model lists."""
+    from minutes_lint.document import Document
+
+    doc = Document.from_text(text)
+    for entry in doc.people:
+        check_spans(text, entry)
+    return [(entry.name, entry.org, entry.role) for entry in doc.people]
+
+
+def test_scribe_minutes_with_roles_and_an_attribute_line() -> None:
+    text = (
+        "## Attendees\n{: .no_toc}\n**Present:** Alice Moreau, Bruno Keller, cdiaz\n\n"
+        "**Regrets:** Dana Ortiz\n\n**Guests:** \n\n**Chair:** Alice Moreau\n\n"
+        "**Scribe(s):** Bruno Keller\n\n## Content\n"
+    )
+    assert people(text) == [
+        ("Alice Moreau", None, "present"),
+        ("Bruno Keller", None, "present"),
+        ("cdiaz", None, "present"),
+        ("Dana Ortiz", None, "absent"),
+        ("Alice Moreau", None, "chair"),
+        ("Bruno Keller", None, "scribe"),
+    ]
+
+
+def test_absent_people_are_not_attendees() -> None:
+    from minutes_lint.document import Document
+
+    doc = Document.from_text(
+        "# Minutes\n\nPresent: Alice Moreau, Bruno Keller\n\nApologies: Carla Diaz (travelling)\n"
+    )
+    assert [e.name for e in doc.attendees] == ["Alice Moreau", "Bruno Keller"]
+    assert [e.name for e in doc.absent] == ["Carla Diaz"]
+
+
+def test_bullets_with_handles_and_roles() -> None:
+    text = (
+        "## Present\n\n* Alice Moreau (@amoreau)\n* Bruno Keller @bkeller (chair)\n"
+        "* Carla Diaz (@cdiaz) - voting\n* Dr. Dana Ortiz\n\n## Agenda\n"
+    )
+    assert people(text) == [
+        ("Alice Moreau", None, "present"),
+        ("Bruno Keller", None, "chair"),
+        ("Carla Diaz", None, "present"),
+        ("Dana Ortiz", None, "present"),
+    ]
+    from minutes_lint.document import Document
+
+    handles = [e.handle for e in Document.from_text(text).people]
+    assert handles == ["@amoreau", "@bkeller", "@cdiaz", None]
+
+
+def test_name_comma_org_bullets_and_bold_notes() -> None:
+    text = (
+        "## Attendance (please add yourself):\n\n* Alice Moreau, Example Labs\n"
+        "* Bruno Keller (Sample Corp, **Board**)\n* Carla Diaz, Demo Inc\n"
+    )
+    assert [(n, o) for n, o, _ in people(text)] == [
+        ("Alice Moreau", "Example Labs"),
+        ("Bruno Keller", "Sample Corp"),
+        ("Carla Diaz", "Demo Inc"),
+    ]
+
+
+def test_unlabelled_paragraph_of_short_names_and_a_table() -> None:
+    text = (
+        "# March 3, 2026 Meeting Notes\n-----\n"
+        "Alice Moreau (AMU), Bruno Keller (BK), Carla Diaz (CDZ), Dana Ortiz (DO)\n\n"
+        "**Remote attendees:**\n"
+        "| Name | Abbreviation | Organization |\n| --- | --- | --- |\n"
+        "| Erin Park | EPK | Example Labs |\n| Farid Haddad | FHD | Sample Corp |\n"
+    )
+    found = people(text)
+    assert found[:2] == [("Alice Moreau", None, "present"), ("Bruno Keller", None, "present")]
+    assert ("Erin Park", "Example Labs", "present") in found
+    assert ("Farid Haddad", "Sample Corp", "present") in found
+    assert len(found) == 6
+
+
+def test_html_table_with_a_presence_mark() -> None:
+    text = (
+        "## Attendance (mark an X if you are here)\n\n<table>\n  <tr>\n   <td>\n   </td>\n"
+        "   <td><strong>Name/Affiliation</strong>\n   </td>\n  </tr>\n"
+        "  <tr>\n   <td>x\n   </td>\n   <td>Alice Moreau (Example Labs, <strong>Board</strong>)\n"
+        "   </td>\n  </tr>\n  <tr>\n   <td>\n   </td>\n   <td>Bruno Keller (Sample Corp)\n"
+        "   </td>\n  </tr>\n</table>\n"
+    )
+    assert people(text) == [("Alice Moreau", "Example Labs", "present")]
+
+
+def test_present_line_with_apologies_and_nothing_in_code() -> None:
+    text = (
+        "# Weekly meeting\n\n```\nPresent: Zed Quinn, Yara Voss\n```\n\n"
+        "<!-- Present: Xavier Lum, Will Ng -->\n\n"
+        "Present/Contributing: Alice Moreau, Bruno Keller, and our guest Carla\n\n"
+        "Apologies/Contributing: Dana Ortiz\n"
+    )
+    assert people(text) == [
+        ("Alice Moreau", None, "present"),
+        ("Bruno Keller", None, "present"),
+        ("Dana Ortiz", None, "absent"),
+    ]

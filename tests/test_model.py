@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from minutes_lint.diagnostics import Position
 from minutes_lint.document import Document
 from minutes_lint.source import decode
@@ -143,3 +145,165 @@ def test_release_forgets_the_model_and_rebuilds_it() -> None:
     assert "headings" not in doc.__dict__
     assert [h.text for h in doc.headings] == headings
     assert doc.memo("x", lambda: 2) == 2
+
+
+# -- CommonMark block structure ----------------------------------------------------------
+
+STRUCTURED = """\
+---
+title: Minutes
+---
+# Minutes of the Example Group
+
+Next meeting
+------------
+
+```text
+## Not a heading
+January 3, 2026
+``` not a closing fence
+```
+````
+```
+still code, 2026-01-05
+````
+
+    $ echo indented code, March 4, 2026
+
+<!-- March 5, 2026 -->
+<!--
+May 6, 2026
+-->
+
+## Update on C#
+
+* Alice Moreau @amoreau (chair)
+
+| Name | Organization |
+| --- | --- |
+| Bob Stone | Example CA |
+
+> quoted text
+
+Said `2026-02-02` inline, and <!-- 2026-02-03 --> here, on April 9, 2026.
+"""
+
+
+def _line_offset(doc: Document, needle: str) -> int:
+    return doc.text.index(needle)
+
+
+def test_headings_are_atx_and_setext_outside_code() -> None:
+    doc = Document.from_text(STRUCTURED)
+    assert [(h.level, h.text) for h in doc.headings] == [
+        (1, "Minutes of the Example Group"),
+        (2, "Next meeting"),
+        (2, "Update on C#"),
+    ]
+    setext = doc.headings[1]
+    assert doc.position(setext.start).line == 6
+    assert doc.text[setext.text_start : setext.text_start + len(setext.text)] == "Next meeting"
+
+
+def test_nothing_inside_code_or_comments_is_a_date() -> None:
+    doc = Document.from_text(STRUCTURED)
+    assert [m.text for m in doc.dates] == ["April 9, 2026"]
+
+
+def test_kind_at_answers_for_every_offset() -> None:
+    doc = Document.from_text(STRUCTURED)
+    at = lambda needle: doc.kind_at(_line_offset(doc, needle))  # noqa: E731
+    assert at("title:") == "front-matter"
+    assert at("## Not a heading") == "code"
+    assert at("still code") == "code"
+    assert at("indented code") == "code"
+    assert at("March 5") == "comment"
+    assert at("May 6") == "comment"
+    assert at("Alice Moreau") == "item"
+    assert at("Bob Stone") == "table"
+    assert at("quoted text") == "quote"
+    assert at("2026-02-02") == "code"
+    assert at("2026-02-03") == "comment"
+    assert at("April 9") == "paragraph"
+    assert doc.is_prose(_line_offset(doc, "April 9"))
+    assert not doc.is_prose(_line_offset(doc, "2026-02-03"))
+    assert doc.in_list_item(_line_offset(doc, "@amoreau"))
+    assert doc.in_table_cell(_line_offset(doc, "Example CA"))
+    assert doc.in_code(_line_offset(doc, "indented code"))
+
+
+def test_indented_sentences_are_a_stray_indent_not_code() -> None:
+    text = (
+        "## 3. Next meeting\n\n    The next meeting will be on 16 July, 2026.\n\n"
+        "Sample:\n\n    $ date --iso 2026-07-16\n"
+    )
+    doc = Document.from_text(text)
+    assert [m.text for m in doc.dates] == ["16 July, 2026"]
+    assert doc.kind_at(text.index("The next")) == "paragraph"
+    assert doc.kind_at(text.index("$ date")) == "code"
+
+
+def test_blocks_carry_line_ranges() -> None:
+    doc = Document.from_text(STRUCTURED)
+    kinds = {(b.kind, b.first + 1, b.last) for b in doc.structure.blocks}
+    assert ("fence", 9, 13) in kinds  # the closing fence with an info string does not close
+    assert ("fence", 14, 17) in kinds  # four backticks hold three
+    assert ("comment", 21, 21) in kinds
+    assert ("comment", 22, 24) in kinds
+    assert ("heading", 6, 7) in kinds  # setext: the text and its underline
+    assert ("table", 30, 32) in kinds
+
+
+def test_suppression_counts_only_as_a_real_comment() -> None:
+    from minutes_lint.suppressions import find_suppressions
+
+    text = (
+        "# Minutes\n\n```\n<!-- minutes-lint: disable-file -->\n```\n\n"
+        "`<!-- minutes-lint: disable-file -->`\n\n<!-- minutes-lint: disable-next-line WS001 -->\n"
+    )
+    found = find_suppressions(Document.from_text(text))
+    assert [(s.kind, s.codes) for s in found] == [("disable-next-line", ("WS001",))]
+
+
+# -- every organisation's minutes (MINUTES_LINT_CORPORA) ---------------------------------
+
+# documents with an attendee list found, as measured (lower bounds); the documents of each
+# archive that have one were counted by reading them: cabforum 352, w3c-json-ld-wg 89,
+# openjs-cpc 119, tc39-notes 40 (day notes), ossf-tac 79 (not cancelled), hsf-meetings 119
+FOUND_AT_LEAST = {
+    "cabforum": 352,
+    "w3c-json-ld-wg": 89,
+    "openjs-cpc": 119,
+    "tc39-notes": 40,
+    "ossf-tac": 79,
+    "hsf-meetings": 118,
+}
+
+
+@pytest.mark.parametrize("organisation", sorted(FOUND_AT_LEAST))
+def test_model_reads_every_organisation(organisation: str) -> None:
+    import os
+    from pathlib import Path
+
+    from minutes_lint.commands.inspect import inspect_document
+    from minutes_lint.source import ReadFailure, read_source
+
+    root = os.environ.get("MINUTES_LINT_CORPORA")
+    if not root or not (Path(root) / organisation).is_dir():
+        pytest.skip("MINUTES_LINT_CORPORA is not set")
+    with_list = 0
+    roles: set[str] = set()
+    for path in sorted((Path(root) / organisation).rglob("*.md")):
+        source = read_source(str(path))
+        if isinstance(source, ReadFailure):
+            continue
+        doc = Document(source)
+        item = inspect_document(doc)  # every part of the model, no traceback
+        with_list += bool(item["attendees"])
+        roles.update(a["role"] for a in item["attendees"])
+        if item["absent"]:
+            roles.add("absent")
+    assert with_list >= FOUND_AT_LEAST[organisation]
+    assert "present" in roles
+    if organisation == "w3c-json-ld-wg":
+        assert {"chair", "scribe", "absent"} <= roles

@@ -67,3 +67,21 @@ def test_message_on_one_line_gives_the_column_and_other_spelling() -> None:
     assert diagnostic.message == (
         "“MOREAU Alice” is already listed as “Alice Moreau” earlier on this line (column 1)"
     )
+
+
+def test_chair_and_scribe_are_not_duplicates_of_attendees() -> None:
+    text = (
+        "## Attendees\n\n**Present:** Alice Moreau, Bruno Keller, Carla Diaz\n\n"
+        "**Chair:** Alice Moreau\n\n**Scribe(s):** Bruno Keller\n"
+    )
+    assert lint(rule, text) == []
+
+
+def test_present_and_absent_is_reported_on_the_absent_listing() -> None:
+    text = (
+        "## Attendees\n\n**Present:** Alice Moreau, Bruno Keller, Carla Diaz\n\n"
+        "**Regrets:** Bruno Keller, Dana Ortiz\n"
+    )
+    problems = lint(rule, text)
+    assert len(problems) == 1
+    assert "listed as absent" in problems[0].message and "line 3" in problems[0].message

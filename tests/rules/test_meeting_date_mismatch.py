@@ -114,3 +114,44 @@ def test_a_date_line_still_witnesses_the_meeting_date() -> None:
         assert [d.message.split(",")[0] for d in found] == [
             "title says the meeting was on 2022-10-06"
         ], line
+
+
+SCRIBE = """\
+---
+layout: minutes
+date: {fm}
+title: Example Group — {fm}
+---
+# Example Group Telco — {fm}
+
+**Date:** {line}
+"""
+
+
+def _scribe(fm: str, line: str) -> str:
+    return SCRIBE.format(fm=fm, line=line)
+
+
+def test_front_matter_date_is_a_witness_where_the_corpus_uses_it_for_the_meeting() -> None:
+    others = {
+        f"2026-01-{n:02d}-x.md": _scribe(f"2026-01-{n:02d}", f"2026-01-{n:02d}")
+        for n in (5, 12, 19)
+    }
+    found = lint(rule, _scribe("2026-02-02", "2026-02-03"), path="2026-02-02-x.md", others=others)
+    assert where(found) == [(8, 11)]
+    assert found[0].message.startswith("date line says the meeting was on 2026-02-03")
+    # the same document in a corpus whose front-matter date is a publication time
+    found = lint(
+        rule,
+        _scribe("2026-02-02", "2026-02-03"),
+        path="2026-02-02-x.md",
+        options={"front-matter-date": "publication"},
+    )
+    assert all("front matter" not in d.message for d in found)
+
+
+def test_heading_against_year_less_file_name_in_a_dated_folder() -> None:
+    text = "# January 29, 2019 Meeting Notes\n\nAlice Moreau (AMU), Bruno Keller (BK)\n"
+    assert lint(rule, text, path="meetings/2019-01/jan-29.md") == []
+    found = lint(rule, text, path="meetings/2019-01/jan-30.md")
+    assert len(found) == 1 and "file name" in found[0].message

@@ -30,13 +30,21 @@ Home » Posts » 2026-03-04 Minutes of the Example Working Group
     ],
 )
 def test_positions(text: str, expected: list[tuple[int, int]]) -> None:
-    assert where(lint(rule, text)) == expected
+    others = {"b.md": WITH_FRONT_MATTER, "c.md": WITH_FRONT_MATTER}
+    assert where(lint(rule, text, others=others)) == expected
 
 
-def test_info_when_the_corpus_mostly_has_no_front_matter() -> None:
-    found = lint(rule, PLAIN, others={"b.md": PLAIN, "c.md": WITH_FRONT_MATTER})
+def test_nothing_when_the_corpus_mostly_has_no_front_matter() -> None:
+    assert lint(rule, PLAIN, others={"b.md": PLAIN, "c.md": WITH_FRONT_MATTER}) == []
+    assert lint(rule, PLAIN) == []
+
+
+def test_expected_option_overrides_the_corpus() -> None:
+    found = lint(rule, PLAIN, others={"b.md": PLAIN}, options={"expected": "always"})
     assert [d.severity for d in found] == [Severity.INFO]
     assert found[0].message == "document has no front matter"
+    others = {"b.md": WITH_FRONT_MATTER}
+    assert lint(rule, PLAIN, others=others, options={"expected": "never"}) == []
 
 
 def test_still_info_when_most_of_the_corpus_has_front_matter() -> None:

@@ -21,12 +21,24 @@ from minutes_lint.testing import lint, where
     ],
 )
 def test_positions(text: str, expected: list[tuple[int, int]]) -> None:
-    assert where(lint(rule, text)) == expected
+    assert where(lint(rule, text, options={"required": ["title", "date"]})) == expected
 
 
-def test_message_names_the_key() -> None:
-    (found,) = lint(rule, "---\ntitle: Minutes\n---\n")
-    assert found.message == "front matter has no 'date' key (required)"
+FULL = "---\ntitle: Minutes\ndate: 2026-03-04\n---\nBody\n"
+
+
+def test_required_keys_are_learned_from_the_corpus() -> None:
+    others = {f"{n}.md": FULL for n in range(20)}
+    (found,) = lint(rule, "---\ntitle: Minutes\n---\n", others=others)
+    assert (
+        found.message
+        == "front matter has no 'date' key (20 of the 21 front matters of the corpus have one)"
+    )
+    # a key only some documents have is not required
+    mixed = {f"{n}.md": FULL if n % 2 else "---\ntitle: Minutes\n---\n" for n in range(20)}
+    assert lint(rule, "---\ntitle: Minutes\n---\n", others=mixed) == []
+    # too small a corpus teaches nothing
+    assert lint(rule, "---\ntitle: Minutes\n---\n") == []
 
 
 def test_required_option() -> None:
