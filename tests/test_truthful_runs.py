@@ -234,14 +234,14 @@ def test_a_multi_line_placeholder_stays_on_one_line(run, tmp_path: Path) -> None
     result = run("--no-cache", "--output-format", "concise", "a.md")
     lines = result.out.splitlines()
     assert lines[0] == (
-        "a.md:9:1: ST005 template placeholder “Fill in\\nthe agenda” left in the text"
+        "a.md:9:1: ST005 template placeholder “Fill in the agenda” left in the text"
     )
     assert lines[1].startswith("Found 1 problem")
     full = run("--no-cache", "a.md").out.splitlines()  # the default format
     assert full[0] == lines[0]
     assert not any(line.startswith("the agenda") for line in full)
     data = json.loads(run("--no-cache", "--output-format", "json", "a.md").out)
-    assert data[0]["message"] == "template placeholder “Fill in\nthe agenda” left in the text"
+    assert data[0]["message"] == "template placeholder “Fill in the agenda” left in the text"
 
 
 # item 13: --exclude and --extend-exclude
