@@ -143,8 +143,9 @@ class Corpus:
         """Every attendee spelling of the corpus (needs the ``attendees`` fact)."""
         index = PeopleIndex(self.roster.distinct, self.nicknames)
         for path, entries in self.facts(attendees).items():
-            for name, _org, line, _form in entries:
-                index.add_at(name, path, line, path)
+            copy = _contents(entries)  # identical copies of one minutes count once
+            for name, org, line, _form in entries:
+                index.add_at(name, path, line, path, org, copy)
         return index
 
     @cached_property
@@ -170,3 +171,11 @@ class Corpus:
                     entry.places.append(Place(path, line))
                 entry.documents.add(path)
         return orgs
+
+
+def _contents(entries: list[Any]) -> str:
+    """What identifies a document's attendee list regardless of where the file lives."""
+    import hashlib
+
+    text = "\n".join(f"{name}\t{org}" for name, org, _line, _form in entries)
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()
