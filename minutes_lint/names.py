@@ -47,8 +47,31 @@ _MIN_WORD = 4  # shorter words (Ben/Jen, Tim/Kim) are never near-misses
 _LONG_WORD = 8  # a word this long and rare may carry two edits when all else agrees
 _COMMON = 3  # a spelling seen this often is a name in its own right
 _LEGAL = frozenset(
-    "inc incorporated llc ltd limited gmbh ag plc corp corporation sa sas srl spa bv nv "
-    "oy ab kk pty pte llp sarl".split()
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "ag",
+        "plc",
+        "corp",
+        "corporation",
+        "sa",
+        "sas",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "kk",
+        "pty",
+        "pte",
+        "llp",
+        "sarl",
+    ]
 )
 
 
@@ -150,7 +173,7 @@ def case_penalty(text: str) -> int:
     bad = 0
     for word in _WORD.findall(text):
         letters = [c for c in word if c.isalpha()]
-        if len(letters) < 2 or fold(word) in PARTICLES:
+        if len(letters) < 3 or fold(word) in PARTICLES:
             continue
         if word.isupper() or word.islower():
             bad += 1
@@ -216,6 +239,11 @@ class NearMiss:
     @property
     def count(self) -> int:
         return sum(s.count for s in self.spellings)
+
+    @property
+    def copies(self) -> int:
+        """Distinct documents listing the known person (identical copies once)."""
+        return len({c for s in self.spellings for c in (s.copies or s.documents)})
 
 
 class PeopleIndex:
@@ -438,16 +466,39 @@ class Mention(NamedTuple):
 
 
 PARTICLES = frozenset(
-    "de da di do du del della der den des dos la le van von ter ten af al el bin ibn zu y".split()
+    [
+        "de",
+        "da",
+        "di",
+        "do",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "des",
+        "dos",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "af",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "zu",
+        "y",
+    ]
 )
 # a run of two or more words that do not start with an ASCII lower-case letter, name
 # particles ("de", "van der") allowed between them; the first letters are then checked with
 # str.isupper (non-ASCII letters of either case match)
 _WORD_RE = r"[^\W\d_a-z][^\W_]*(?:['’\-][^\W\d_][^\W_]*)*"
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
-_RUN = lazy_compile(
-    rf"(?<![\w'’\-]){_WORD_RE}(?: (?:(?:{_PARTICLE_RE}) )*{_WORD_RE})+"
-)
+_RUN = lazy_compile(rf"(?<![\w'’\-]){_WORD_RE}(?: (?:(?:{_PARTICLE_RE}) )*{_WORD_RE})+")
 
 
 def find_mentions(text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
@@ -463,7 +514,9 @@ def find_mentions(text: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
                 if word in PARTICLES:
                     particle = pos if particle is None else particle
                 elif word[0].isupper():
-                    words.append((pos if particle is None or not words else particle, pos + len(word)))
+                    words.append(
+                        (pos if particle is None or not words else particle, pos + len(word))
+                    )
                     particle = None
                 else:
                     _windows(text, words, out)
