@@ -10,12 +10,14 @@ organisation, never a near-miss.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from minutes_lint.corpus import Corpus
 from minutes_lint.names import damerau, name_words, org_key
 
 MIN_KEY = 8  # shorter names are too easily another word or another organisation
+_DIGITS = re.compile(r"\d+")
 RATIO = 5  # the frequent spelling must be written in this many times more documents
 
 
@@ -62,6 +64,8 @@ def probable_organisation(
     best: FrequentOrg | None = None
     for org in frequent_organisations(corpus, min_documents):
         if org.key == key or abs(len(org.key) - len(key)) > 1:
+            continue
+        if _DIGITS.findall(org.key) != _DIGITS.findall(key):  # "Example 1", "Example 2"
             continue
         if mine and org.documents < RATIO * mine:
             continue
