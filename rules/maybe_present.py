@@ -66,7 +66,8 @@ _ONLY_MENTIONED = lazy_compile(
     r"\b(?:invit\w*|nominat\w*|endors\w*|isn['’]t\s+(?:here|present|on)|"
     r"is\s+not\s+(?:here|present|on)|wasn['’]t\s+(?:here|present)|not\s+present|absent|"
     r"regrets?|apolog\w*|unable\s+to\s+(?:attend|join)|couldn['’]t\s+(?:attend|join|make)|"
-    r"mailing[\s-]+list|list\s+(?:post|message|thread)|e-?mail(?:ed|s)?|wrote|posted|"
+    r"mailing[\s-]+list|list\s+(?:post|message|thread)|e-?mailed|e-?mail\s+(?:from|by)|"
+    r"wrote|posted|"
     r"on\s+behalf\s+of|in\s+memory|passed\s+away|replac\w*|depart\w*|left\s+the|"
     r"joined\s+\w+\s+as)\b",
     re.IGNORECASE,
