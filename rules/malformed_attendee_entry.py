@@ -74,7 +74,7 @@ _NOTE_WORDS = lazy_compile(
     r"member|remote|former|retired|alternate|voting|non-voting|chair|scribe|visitor)\b",
     re.IGNORECASE,
 )
-_INITIALS = lazy_compile(r"^(?:[A-Z]\.?){1,3}$")
+_GIVEN = lazy_compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
@@ -102,10 +102,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 def _own_org(entry: AttendeeEntry) -> Problem | None:
     """``Ann Lee (Ann Lee)``: the person written where the organisation goes."""
-    if entry.problem is not None or not entry.org or not entry.name:
+    if entry.problem is not None or not entry.org or len((entry.name or "").split()) < 2:
         return None
     org = _NOTE.sub("", entry.org).strip()
-    if not org or person_key(org) != person_key(entry.name):
+    if not org or org.startswith("@") or person_key(org) != person_key(entry.name):
         return None
     return Problem(
         entry.start,
@@ -155,8 +155,8 @@ def _given_name_only(
     """``Thomas (Example CA)`` in a list of full names."""
     if entry.problem is not None or not entry.name or entry.org is None:
         return None
-    if len(entry.name.split()) != 1 or _INITIALS.match(entry.name):
-        return None
+    if len(entry.name.split()) != 1 or not _GIVEN.match(entry.name):
+        return None  # initials, handles and nicknames ("JP", "CRob") are not given names
     named = [e for e in attendee_list.entries if e.problem is None and e.name]
     full = sum(1 for e in named if len(e.name.split()) > 1)
     if len(named) < min_entries or full < share * len(named):

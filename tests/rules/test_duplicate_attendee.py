@@ -67,3 +67,18 @@ def test_message_on_one_line_gives_the_column_and_other_spelling() -> None:
     assert diagnostic.message == (
         "“MOREAU Alice” is already listed as “Alice Moreau” earlier on this line (column 1)"
     )
+
+
+def test_hyphen_and_space_variants_are_one_person() -> None:
+    text = "## Attendees\n\nAnne-Marie Lee (Quillco), Bo Tran (Vantex), AnneMarie Lee (Quillco)\n"
+    assert len(lint(rule, text)) == 1
+
+
+def test_typo_of_an_earlier_entry_with_the_same_organisation() -> None:
+    text = "## Attendees\n\nHanna Wagner (Quillco), Bo Tran (Vantex), Hanna Wagenr (Quillco)\n"
+    found = lint(rule, text)
+    assert len(found) == 1 and "typo" in found[0].message
+    other = "## Attendees\n\nHanna Wagner (Quillco), Bo Tran (Vantex), Hanna Wagenr (Beta)\n"
+    assert lint(rule, other) == []
+    siblings = "## Attendees\n\nMaria Wagner (Quillco), Mario Wagner (Quillco)\n"
+    assert lint(rule, siblings) == []
