@@ -8,8 +8,9 @@ a word ("Alice Moreau" and "MOREAU Alice", "Anne-Marie Lee" and "AnneMarie
 Lee").  An attendee listed for the same organisation as an earlier one, with
 the same given name and a family name one edit away (a transposition
 counting one), is reported as probably the same person with a typo.  The
-message names the line and group of the first listing.  Separate lists of one document (the roll calls of two days of a
-meeting) are not compared with each other.
+message names the line and group of the first listing.  Separate lists of
+one document (the roll calls of two days of a meeting) are not compared with
+each other.
 
 ## Why is this bad?
 A person counted twice inflates the attendance and the quorum, and when the
