@@ -18,7 +18,7 @@ from minutes_lint.names import damerau, name_words, org_key
 
 MIN_KEY = 8  # shorter names are too easily another word or another organisation
 _DIGITS = re.compile(r"\d+")
-RATIO = 5  # the frequent spelling must be written in this many times more documents
+RATIO = 3  # the frequent spelling must be written in this many times more documents
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ message gives how often each spelling is used and one place of the
 canonical one.  Straight and curly apostrophes count as the same spelling.
 Keys ignore legal suffixes ("Example Inc." and "Example" are one organisation).
 A rare organisation one edit away (a transposition counting one) from an
-organisation listed in at least three documents, and in five times as many as
+organisation listed in at least three documents, and in three times as many as
 the rare one, is reported as a probable misspelling of it.
 When the document itself writes the organisation two ways,
 ``organisation-spelled-two-ways`` reports it and this rule leaves that
