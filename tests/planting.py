@@ -5,7 +5,8 @@ of a few real documents of one archive (replacing real entries, so each list kee
 form), which makes them known to the corpus.  Then each kind of error is planted into
 another real document, and the people rules run over that document with the whole archive
 as the corpus.  A plant is caught when a diagnostic of one of the expected codes starts on
-the planted line.  Used by ``tests/test_planted_people.py``.
+the planted line, within the planted attendee entry when the error is in a list (lists
+are often one long line).  Used by ``tests/test_planted_people.py``.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Plant:
     text: str  # the planted document
     line: int  # 1-based line of the planted error
     codes: tuple[str, ...]
+    at: int | None  # offset of the planted error in an attendee list of ``text``
 
 
 @dataclass
@@ -319,10 +321,19 @@ def plants(doc: Document, with_org: bool) -> Iterator[Plant]:
         text = _replace(doc.text, edits)
         # the offset moves by the edits before it
         shift = sum(len(new) - (end - start) for start, end, new in edits if end <= at)
-        line = _line(text, at + shift)
-        if name.endswith("prose") or "speech verb" in name:
-            line = _line(text, len(text.rstrip("\n")))
-        yield Plant(name, text, line, codes)
+        if name.endswith("prose") or "speech verb" in name:  # the sentence added at the end
+            yield Plant(name, text, _line(text, len(text.rstrip("\n"))), codes, None)
+        else:
+            yield Plant(name, text, _line(text, at + shift), codes, at + shift)
+
+
+def _span(doc: Document, plant: Plant) -> tuple[int, int]:
+    """Where a diagnostic must start: the planted attendee entry, or anywhere on the line."""
+    if plant.at is not None:
+        for entry in doc.attendees:
+            if entry.start <= plant.at <= entry.end:
+                return entry.start, entry.end
+    return 0, len(doc.text)
 
 
 def measure(folder: Path, targets: int = 2) -> Result:
@@ -360,7 +371,11 @@ def measure(folder: Path, targets: int = 2) -> Result:
                 {str(Path(p).relative_to(folder)): v for p, v in values.items()}, root=folder
             )
             found = engine.lint(doc)
-            hit = any(d.code in plant.codes and d.start.line == plant.line for d in found)
+            start, end = _span(doc, plant)
+            hit = any(
+                d.code in plant.codes and d.start.line == plant.line and start <= d.offset <= end
+                for d in found
+            )
             tally = result.by_kind.setdefault(plant.kind, [0, 0])
             tally[1] += 1
             result.plants += 1

@@ -35,4 +35,3 @@ def test_planted_name_errors_are_caught(archive: str) -> None:
     assert result.caught * 20 >= 19 * result.plants, "\n".join(result.missed)
     if archive == "cabforum":  # an archive whose lists give organisations: every kind
         assert set(result.by_kind) == set(KINDS)
-
