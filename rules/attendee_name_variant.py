@@ -147,10 +147,14 @@ def _variant(
         if clash is not None and not _same_org(clash, entry):
             continue  # different organisations in one list: different people
         tie = miss.copies == mine_count and miss.edits != 0
+        # never rewrite towards a spelling that is itself a variant of a commoner name
+        variant = any(m.copies > miss.copies for m in people.near_misses(other.text))
         return _problem(
             entry,
             name,
-            None if tie or clash is not None else _guard(name, other.text, entry, others, corpus),
+            None
+            if tie or variant or clash is not None
+            else _guard(name, other.text, entry, others, corpus),
             f"may be a misspelling of “{other.text}” ({_places(other, here)}); "
             + _difference(miss)
             + (" (a tie)" if tie else ""),

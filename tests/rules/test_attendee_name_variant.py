@@ -116,3 +116,18 @@ def test_fix_never_makes_two_entries_one_person() -> None:
     assert lint(rule, text, others=others) == []
     fixed = fix(rule, minutes("Ann Leesen (Acme), Ann Leeson (Acme)"), others=others, unsafe=True)
     assert "Ann Leesen (Acme), Ann Leeson (Acme)" in fixed
+
+
+def test_no_fix_towards_a_spelling_that_is_itself_a_variant() -> None:
+    pals = ["Ada Noor", "Bo Tran", "Cy Dale", "Di Fenn"]
+    others = {f"{p}.md": minutes(f"Sapna Bhattarcharya (Quillco), {p} (X)") for p in pals}
+    others.update(
+        {
+            f"v{i}.md": minutes(f"Sapna Battarcharya (Quillco), {p} (Y)")
+            for i, p in enumerate(pals[:2])
+        }
+    )
+    found = lint(rule, minutes("Sapna Batttarcharya (Quillco)"), others=others)
+    assert found
+    fixed = fix(rule, minutes("Sapna Batttarcharya (Other)"), others=others, unsafe=True)
+    assert "Sapna Battarcharya (Other)" not in fixed
