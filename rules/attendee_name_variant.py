@@ -5,11 +5,15 @@ Looks up every attendee in the names of all documents of the corpus (the
 files of the run, plus every document of a configured project).  It
 reports a spelling that differs from the canonical one only in case,
 diacritics or word order ("Atsushi INABA" for "Inaba Atsushi", "Inigo" for
-"Iñigo"), and a name one edit away from a known person in one word
-("Rebecca Kelley" for "Rebecca Kelly").  The canonical spelling comes from
-the roster file when it names the person, else from the majority of the
-corpus; a tie is reported as a tie.  The message names the other spelling,
-where it appears and how often.
+"Iñigo", "AnneMarie" for "Anne-Marie"), and a name one edit away from a
+known person in one word ("Rebecca Kelley" for "Rebecca Kelly"; a
+transposition counts one edit), two edits in a long rare word or an initial
+for the given name when the organisation agrees too.  The canonical spelling
+comes from the roster file when it names the person, else from the evidence
+of the corpus: accents over the same letters without them, proper case over
+ALL CAPS or all lower case, then the number of distinct documents (identical
+copies once); a tie is reported as a tie.  The message names the other
+spelling, where it appears and how often.
 
 ## Why is this bad?
 Attendance records are data: who attended which meeting, how often, for
@@ -31,10 +35,14 @@ Rebecca Kelly (Example CA), Ben Wilson (Example Browser)
 
 ## Fix safety
 Safe when the roster lists the spelling as an alias of the canonical name;
-unsafe when the canonical name is inferred from the majority.  No fix for a
-tie.  Different people are never merged: given names that differ (Ben and
-Clint Wilson) are not near-misses, people listed together are different,
-and ``distinct`` pairs in the roster are respected.
+unsafe when the canonical name is inferred from the corpus.  No fix for a
+tie, none that would strip accents, none towards a spelling that is itself a
+variant of a commoner one, and none that would make two entries of the list
+one person (someone listed with another organisation in the same list is a
+different person, and is then not reported at all).  Different people are
+never merged: given names that differ (Ben and Clint Wilson) are not
+near-misses, people listed together are different, and ``distinct`` pairs
+in the roster are respected.
 """
 
 from __future__ import annotations
