@@ -141,9 +141,15 @@ class Corpus:
     @cached_property
     def people(self) -> PeopleIndex:
         """Every attendee spelling of the corpus (needs the ``attendees`` fact)."""
+        from minutes_lint.people_facts import content_digest
+
         index = PeopleIndex(self.roster.distinct, self.nicknames)
+        try:  # identical copies of one minutes count once, when the rules asked for it
+            digests: dict[str, Any] = self.facts(content_digest)
+        except MissingFact:
+            digests = {}
         for path, entries in self.facts(attendees).items():
-            copy = _contents(entries)  # identical copies of one minutes count once
+            copy = digests.get(path)
             for name, org, line, _form in entries:
                 index.add_at(name, path, line, path, org, copy)
         return index
@@ -171,11 +177,3 @@ class Corpus:
                     entry.places.append(Place(path, line))
                 entry.documents.add(path)
         return orgs
-
-
-def _contents(entries: list[Any]) -> str:
-    """What identifies a document's attendee list regardless of where the file lives."""
-    import hashlib
-
-    text = "\n".join(f"{name}\t{org}" for name, org, _line, _form in entries)
-    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()

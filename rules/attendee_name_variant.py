@@ -66,6 +66,7 @@ from minutes_lint.names import (
     same_person,
     same_rank,
 )
+from minutes_lint.people_facts import content_digest
 from minutes_lint.registry import RuleContext
 
 CODE = "AT001"
@@ -75,7 +76,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
-FACTS = (attendees,)
+FACTS = (attendees, content_digest)
 _PART = {"given": "given name", "surname": "family name", "middle": "middle name"}
 
 
