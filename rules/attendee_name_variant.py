@@ -157,7 +157,7 @@ def _variant(
             continue  # different organisations in one list: different people
         tie = miss.copies == mine_count and miss.edits != 0
         # never rewrite towards a spelling that is itself a variant of a commoner name
-        variant = any(m.copies > miss.copies for m in people.near_misses(other.text))
+        variant = any(m.copies >= miss.copies for m in people.near_misses(other.text))
         return _problem(
             entry,
             name,

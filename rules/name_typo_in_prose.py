@@ -87,9 +87,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     listed_here = {corpus.people.key(e.name) for e in doc.attendees if e.name}
     min_documents = int(ctx.options["min-organisation-documents"])
     taken: list[tuple[int, int]] = []
+    entries = [(e.start, e.end) for e in doc.attendees]
     for mention in doc.mentions:
         if any(a <= mention.start < b or a < mention.end <= b for a, b in taken[-6:]):
             continue  # overlaps are neighbours
+        if any(a <= mention.start < b for a, b in entries):
+            continue  # an attendee entry: AT001 reports it
         problem = _person(people, corpus, mention, listed_here) or _organisation(
             corpus, mention, min_documents
         )
@@ -118,8 +121,11 @@ def _person(
         return None
     best = max(misses, key=lambda m: (m.copies, m.count))
     known = ranked(best.spellings)[0]
-    # one listing elsewhere is too little evidence to rewrite the discussion
-    evidence = best.key in listed_here or best.copies >= 2
+    # one listing elsewhere is too little evidence to rewrite the discussion, and a
+    # spelling that ties with a variant of it is itself reported as a variant
+    evidence = (best.key in listed_here or best.copies >= 2) and not any(
+        m.copies >= best.copies for m in people.near_misses(known.text)
+    )
     place = known.places[0]
     return Problem(
         mention.start,
