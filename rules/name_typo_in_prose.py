@@ -87,7 +87,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     listed_here = {corpus.people.key(e.name) for e in doc.attendees if e.name}
     min_documents = int(ctx.options["min-organisation-documents"])
     taken: list[tuple[int, int]] = []
-    entries = [(e.start, e.end) for e in doc.attendees]
+    entries = [(e.name_start, e.name_end) for e in doc.attendees if e.problem is None and e.name]
     for mention in doc.mentions:
         if any(a <= mention.start < b or a < mention.end <= b for a, b in taken[-6:]):
             continue  # overlaps are neighbours
