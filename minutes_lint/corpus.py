@@ -141,11 +141,11 @@ class Corpus:
     @cached_property
     def people(self) -> PeopleIndex:
         """Every attendee spelling of the corpus (needs the ``attendees`` fact)."""
-        from minutes_lint.people_facts import content_digest
+        from minutes_lint.people_facts import minutes_identity
 
         index = PeopleIndex(self.roster.distinct, self.nicknames)
         try:  # identical copies of one minutes count once, when the rules asked for it
-            digests: dict[str, Any] = self.facts(content_digest)
+            digests: dict[str, Any] = self.facts(minutes_identity)
         except MissingFact:
             digests = {}
         for path, entries in self.facts(attendees).items():

@@ -1,8 +1,10 @@
 """Facts the people rules need besides the attendee lists.
 
-``content_digest`` tells identical copies of one set of minutes apart from different
-meetings that happen to list the same people: the corpus counts a spelling once per
-distinct document body, so two files holding the same minutes do not outvote one.
+``minutes_identity`` tells identical copies of one set of minutes apart from different
+meetings that happen to list the same people: two files with the same title, the same
+first heading and the same attendee list hold the same minutes, and the corpus counts a
+spelling once for them.  Prose is left out, so editing the discussion (in an editor, on
+every keystroke) leaves the fact, and the corpus built from it, unchanged.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ if TYPE_CHECKING:
     from minutes_lint.document import Document
 
 
-@fact("content_digest", version=1)
-def content_digest(doc: Document) -> str:
-    """A hash of the document's body (front matter aside), lines stripped of trailing space."""
-    body = doc.text[doc.body_start :]
-    lines = "\n".join(line.rstrip() for line in body.strip().splitlines())
-    return hashlib.sha1(lines.encode("utf-8", "replace")).hexdigest()
+@fact("minutes_identity", version=1)
+def minutes_identity(doc: Document) -> str:
+    """A hash of the title, the first heading and the attendee entries."""
+    heading = doc.headings[0].text if doc.headings else ""
+    parts = [doc.title or "", heading]
+    parts.extend(f"{e.name}\t{e.org}" for e in doc.attendees if e.problem is None)
+    return hashlib.sha1("\n".join(parts).encode("utf-8", "replace")).hexdigest()

@@ -66,7 +66,7 @@ from minutes_lint.names import (
     same_person,
     same_rank,
 )
-from minutes_lint.people_facts import content_digest
+from minutes_lint.people_facts import minutes_identity
 from minutes_lint.registry import RuleContext
 
 CODE = "AT001"
@@ -76,7 +76,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
-FACTS = (attendees, content_digest)
+FACTS = (attendees, minutes_identity)
 _PART = {"given": "given name", "surname": "family name", "middle": "middle name"}
 
 

@@ -49,7 +49,7 @@ from minutes_lint.document import Document
 from minutes_lint.facts import attendees
 from minutes_lint.lazy_re import lazy_compile
 from minutes_lint.names import Mention, org_key
-from minutes_lint.people_facts import content_digest
+from minutes_lint.people_facts import minutes_identity
 from minutes_lint.registry import RuleContext
 
 CODE = "PN002"
@@ -60,7 +60,7 @@ SCOPE = "corpus"
 FIX = "none"
 DEFAULT = False  # a hint, not a defect: mostly people discussed, not missing attendees
 OPTIONS = {"min-attendees": 3}
-FACTS = (attendees, content_digest)
+FACTS = (attendees, minutes_identity)
 
 # words of a sentence that names someone without them being there
 _ONLY_MENTIONED = lazy_compile(

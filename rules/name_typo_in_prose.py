@@ -63,7 +63,7 @@ from minutes_lint.names import (
     ranked,
 )
 from minutes_lint.org_names import probable_organisation
-from minutes_lint.people_facts import content_digest
+from minutes_lint.people_facts import minutes_identity
 from minutes_lint.registry import RuleContext
 
 CODE = "PN001"
@@ -73,7 +73,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "unsafe"
 OPTIONS: dict[str, object] = {"min-organisation-documents": 3}
-FACTS = (attendees, content_digest)
+FACTS = (attendees, minutes_identity)
 
 _CASE_TYPO = lazy_compile(r"^[A-Z]{2,}[a-z]")  # "WIlson": two capitals, then lower case
 _MIN_GIVEN = 5  # a lone given name this long may be compared with the attendees'

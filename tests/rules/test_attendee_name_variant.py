@@ -135,7 +135,7 @@ def test_no_fix_towards_a_spelling_that_is_itself_a_variant() -> None:
 
 
 def test_the_same_people_at_different_meetings_count_for_each_meeting() -> None:
-    docs = {f"{i}.md": minutes("Karl Lindqvist (Vantex)") + f"\nMeeting {i}.\n" for i in range(3)}
+    docs = {f"{i}.md": f"# Meeting {i}\n\n" + minutes("Karl Lindqvist (Vantex)") for i in range(3)}
     docs["b.md"] = minutes("Karl Lindquist (Vantex), Ada Noor (Vantex)")
     found = lint(rule, minutes("Karl Lindquist (Vantex)") + "\nOther.\n", others=docs)
     assert len(found) == 1 and "“Karl Lindqvist”" in found[0].message
