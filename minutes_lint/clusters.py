@@ -1,8 +1,12 @@
 """Clusters of spellings that probably name one person or one organisation.
 
-A cluster joins spellings that share a key (case, diacritics, word order)
-and names one edit apart (through the people index's near-miss look-up,
-with its guards).  Finding them costs one look-up per distinct name.
+A cluster joins spellings that share a key (case, diacritics, word order,
+dots, hyphens and spaces inside a word) and names one edit apart (through
+the people index's near-miss look-up, with its guards; a transposition
+counts one edit).  Finding them costs one look-up per distinct name.  The
+canonical spelling of a cluster of people is the best-evidenced one
+(:func:`minutes_lint.names.rank_key`: diacritics, proper case, distinct
+documents, uses).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from minutes_lint.corpus import Corpus, OrgSpellings
-from minutes_lint.names import Spelling, fold
+from minutes_lint.names import Spelling, damerau, fold, ranked
 
 
 @dataclass
@@ -62,7 +66,7 @@ def people_clusters(corpus: Corpus) -> list[Cluster]:
     members: dict[str, list[Spelling]] = {}
     for key in people.keys():  # noqa: SIM118 (PeopleIndex is not a dict)
         members.setdefault(groups.find(key), []).extend(people.spellings_of_key(key))
-    found = [Cluster(_ranked(s)) for s in members.values() if len(s) > 1]
+    found = [Cluster(ranked(s)) for s in members.values() if len(s) > 1]
     return sorted(found, key=lambda c: (-c.uses, c.canonical.text))
 
 
@@ -79,7 +83,7 @@ def organisation_clusters(corpus: Corpus, min_ratio: float = 92.0) -> list[Clust
             for b in bucket[i + 1 :]:
                 if min(len(a.key), len(b.key)) < 8 or abs(len(a.key) - len(b.key)) > 2:
                     continue
-                if fuzz.ratio(a.key, b.key) >= min_ratio:
+                if fuzz.ratio(a.key, b.key) >= min_ratio or damerau(a.key, b.key) == 1:
                     groups.union(a.key, b.key)
     members: dict[str, list[Spelling]] = {}
     for key, group in orgs.items():

@@ -141,10 +141,17 @@ class Corpus:
     @cached_property
     def people(self) -> PeopleIndex:
         """Every attendee spelling of the corpus (needs the ``attendees`` fact)."""
+        from minutes_lint.people_facts import minutes_identity
+
         index = PeopleIndex(self.roster.distinct, self.nicknames)
+        try:  # identical copies of one minutes count once, when the rules asked for it
+            digests: dict[str, Any] = self.facts(minutes_identity)
+        except MissingFact:
+            digests = {}
         for path, entries in self.facts(attendees).items():
-            for name, _org, line, _form in entries:
-                index.add_at(name, path, line, path)
+            copy = digests.get(path)
+            for name, org, line, _form in entries:
+                index.add_at(name, path, line, path, org, copy)
         return index
 
     @cached_property

@@ -5,11 +5,15 @@ Looks up every attendee in the names of all documents of the corpus (the
 files of the run, plus every document of a configured project).  It
 reports a spelling that differs from the canonical one only in case,
 diacritics or word order ("Atsushi INABA" for "Inaba Atsushi", "Inigo" for
-"Iñigo"), and a name one edit away from a known person in one word
-("Rebecca Kelley" for "Rebecca Kelly").  The canonical spelling comes from
-the roster file when it names the person, else from the majority of the
-corpus; a tie is reported as a tie.  The message names the other spelling,
-where it appears and how often.
+"Iñigo", "AnneMarie" for "Anne-Marie"), and a name one edit away from a
+known person in one word ("Rebecca Kelley" for "Rebecca Kelly"; a
+transposition counts one edit), two edits in a long rare word or an initial
+for the given name when the organisation agrees too.  The canonical spelling
+comes from the roster file when it names the person, else from the evidence
+of the corpus: accents over the same letters without them, proper case over
+ALL CAPS or all lower case, then the number of distinct documents (identical
+copies once); a tie is reported as a tie.  The message names the other
+spelling, where it appears and how often.
 
 ## Why is this bad?
 Attendance records are data: who attended which meeting, how often, for
@@ -31,20 +35,38 @@ Rebecca Kelly (Example CA), Ben Wilson (Example Browser)
 
 ## Fix safety
 Safe when the roster lists the spelling as an alias of the canonical name;
-unsafe when the canonical name is inferred from the majority.  No fix for a
-tie.  Different people are never merged: given names that differ (Ben and
-Clint Wilson) are not near-misses, people listed together are different,
-and ``distinct`` pairs in the roster are respected.
+unsafe when the canonical name is inferred from the corpus.  No fix for a
+tie, none that would strip accents, none towards a spelling that is itself a
+variant of a commoner one, and none that would make two entries of the list
+one person (someone listed with another organisation in the same list is a
+different person, and is then not reported at all).  Different people are
+never merged: given names that differ (Ben and Clint Wilson) are not
+near-misses, people listed together are different, and ``distinct`` pairs
+in the roster are respected.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from minutes_lint.attendees import AttendeeEntry
+from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Applicability, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.facts import attendees
-from minutes_lint.names import Spelling, clean_spelling
+from minutes_lint.names import (
+    NearMiss,
+    Spelling,
+    case_penalty,
+    clean_spelling,
+    has_diacritics,
+    loses_diacritics,
+    org_key,
+    ranked,
+    same_person,
+    same_rank,
+)
+from minutes_lint.people_facts import minutes_identity
 from minutes_lint.registry import RuleContext
 
 CODE = "AT001"
@@ -54,7 +76,7 @@ SEVERITY = Severity.WARNING
 SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
-FACTS = (attendees,)
+FACTS = (attendees, minutes_identity)
 _PART = {"given": "given name", "surname": "family name", "middle": "middle name"}
 
 
@@ -70,66 +92,144 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     corpus = ctx.corpus
     if corpus is None:
         return
-    people, roster = corpus.people, corpus.roster
     seen: set[str] = set()
-    for entry in doc.attendees:
-        if entry.problem is not None or not entry.name:
-            continue
-        name = clean_spelling(entry.name)
-        if name in seen:
-            continue
-        seen.add(name)
-        canonical = roster.canonical_person(name)
-        spellings = people.spellings(name)
-        if canonical is not None and canonical != name:
-            safe = roster.is_alias(name)
-            yield _problem(
-                entry.name_start,
-                entry.name_end,
-                name,
-                canonical,
-                f"the roster spells it “{canonical}”",
-                safe,
-            )
-            continue
-        if canonical is None and len(spellings) > 1:
-            mine = next((s for s in spellings if s.text == name), None)
-            best = next((s for s in spellings if s.text != name), spellings[0])
-            if mine is None or best.count >= mine.count:
-                tie = mine is not None and best.count == mine.count
-                yield _problem(
-                    entry.name_start,
-                    entry.name_end,
-                    name,
-                    None if tie else best.text,
-                    f"{'equally often' if tie else 'more often'} written “{best.text}” "
-                    f"({_places(best, corpus.key(doc.path))})" + (" (a tie)" if tie else ""),
-                    False,
-                )
+    done: set[int] = set()  # entry starts: lists found twice report once
+    for attendee_list in doc.attendee_lists:
+        entries = [
+            e
+            for e in attendee_list.entries
+            if e.problem is None and e.name and e.name_start not in done
+        ]
+        done.update(e.name_start for e in entries)
+        for entry in entries:
+            name = clean_spelling(entry.name)
+            if name in seen:
                 continue
-        if canonical is not None:
-            continue
-        mine = sum(s.count for s in spellings)
-        for miss in people.near_misses(name):
-            other = miss.spellings[0]
-            if miss.count < mine:
-                continue
-            tie = miss.count == mine
-            yield _problem(
-                entry.name_start,
-                entry.name_end,
+            seen.add(name)
+            others = [e for e in entries if e is not entry]
+            problem = _variant(doc, corpus, entry, name, others)
+            if problem is not None:
+                yield problem
+
+
+def _variant(
+    doc: Document, corpus: Corpus, entry: AttendeeEntry, name: str, others: list[AttendeeEntry]
+) -> Problem | None:
+    people, roster = corpus.people, corpus.roster
+    canonical = roster.canonical_person(name)
+    here = corpus.key(doc.path)
+    if canonical is not None and canonical != name:
+        return _problem(
+            entry,
+            name,
+            _guard(name, canonical, entry, others, corpus, roster_says=True),
+            f"the roster spells it “{canonical}”",
+            roster.is_alias(name),
+        )
+    if canonical is not None:
+        return None
+    spellings = people.spellings(name)
+    if len(spellings) > 1:
+        order = ranked(spellings)
+        mine = next((s for s in spellings if s.text == name), None)
+        best = next(s for s in order if s.text != name)
+        if order[0].text != name or (mine is not None and same_rank(mine, best)):
+            tie = mine is not None and same_rank(mine, best)
+            return _problem(
+                entry,
                 name,
-                None if tie else other.text,
-                f"may be a misspelling of “{other.text}” ({_places(other, corpus.key(doc.path))}); "
-                f"the {_PART[miss.part]} differs by one letter" + (" (a tie)" if tie else ""),
+                None if tie else _guard(name, best.text, entry, others, corpus),
+                f"{'equally often written' if tie else _why(mine, best)} “{best.text}” "
+                f"({_places(best, here)})" + (" (a tie)" if tie else ""),
                 False,
             )
+    mine_count = people.copies(name) or 1
+    misses = sorted(people.near_misses(name, entry.org), key=lambda m: -m.copies)
+    for miss in misses:
+        other = miss.spellings[0]
+        if miss.edits == 0:  # an initial: the full given name is the better evidence
+            if len(miss.word) != 1:
+                continue
+        elif miss.copies < mine_count or (miss.edits == 2 and miss.copies == mine_count):
+            continue
+        clash = _listed_here(other.text, entry, others)
+        if clash is not None and not _same_org(clash, entry):
+            continue  # different organisations in one list: different people
+        tie = miss.copies == mine_count and miss.edits != 0
+        # never rewrite towards a spelling that is itself a variant of a commoner name
+        variant = any(m.copies >= miss.copies for m in people.near_misses(other.text))
+        return _problem(
+            entry,
+            name,
+            None
+            if tie or variant or clash is not None
+            else _guard(name, other.text, entry, others, corpus),
+            f"may be a misspelling of “{other.text}” ({_places(other, here)}); "
+            + _difference(miss)
+            + (" (a tie)" if tie else ""),
+            False,
+        )
+    return None
 
 
-def _problem(start: int, end: int, name: str, to: str | None, why: str, safe: bool) -> Problem:
+def _difference(miss: NearMiss) -> str:
+    part = _PART[miss.part]
+    if miss.edits == 0:
+        return f"the {part} is written as an initial, with the same family name and organisation"
+    if miss.edits == 2:
+        return f"the {part} differs by two letters, with the same organisation"
+    return f"the {part} differs by one letter"
+
+
+def _why(mine: Spelling | None, best: Spelling) -> str:
+    if mine is None:
+        return "more often written"
+    if has_diacritics(best.text) and not has_diacritics(mine.text):
+        return "written with accents as"
+    if case_penalty(best.text) < case_penalty(mine.text):
+        return "written in proper case as"
+    return "more often written"
+
+
+def _listed_here(
+    target: str, entry: AttendeeEntry, others: list[AttendeeEntry]
+) -> AttendeeEntry | None:
+    """Another entry of the list that already names the person ``target`` names."""
+    return next((e for e in others if same_person(e.name, target)), None)
+
+
+def _same_org(a: AttendeeEntry, b: AttendeeEntry) -> bool:
+    return (a.org is None and b.org is None) or (
+        a.org is not None and b.org is not None and org_key(a.org) == org_key(b.org)
+    )
+
+
+def _guard(
+    name: str,
+    to: str,
+    entry: AttendeeEntry,
+    others: list[AttendeeEntry],
+    corpus: Corpus,
+    roster_says: bool = False,
+) -> str | None:
+    """``to``, unless writing it would make two entries of the list one person or strip
+    accents; the roster may merge people of different organisations."""
+    if loses_diacritics(name, to):
+        return None
+    clash = _listed_here(to, entry, others)
+    if clash is not None and not (roster_says and corpus.roster.canonical_person(clash.name)):
+        return None
+    return to
+
+
+def _problem(entry: AttendeeEntry, name: str, to: str | None, why: str, safe: bool) -> Problem:
     fix = None
     if to is not None:
         fix = Fix.replace(
-            start, end, to, f"Write “{to}”", Applicability.SAFE if safe else Applicability.UNSAFE
+            entry.name_start,
+            entry.name_end,
+            to,
+            f"Write “{to}”",
+            Applicability.SAFE if safe else Applicability.UNSAFE,
         )
-    return Problem(start, end, f"attendee “{name}”: {why}", fix)
+    return Problem(entry.name_start, entry.name_end, f"attendee “{name}”: {why}", fix)

@@ -15,6 +15,10 @@ configuration error), else the form of most attendee entries across the
 corpus, when the corpus records forms.  Entries without an organisation
 are left to ``malformed-attendee-entry``.
 
+An en dash (``Name – Org``) and a hyphen (``Name - Org``) are the same form
+written with different characters; in a list that mixes them, the entries
+written with the minority character are reported too.
+
 ## Why is this bad?
 Attendance lists are read by people and by scripts.  One list in two forms
 looks careless, and every extra form is one more case for each script that
@@ -97,7 +101,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         if len(entries) < min_entries:
             continue
         reported.update(entry.start for entry in entries)
-        yield from _check_list(doc.text, entries, preferred)
+        found = list(_check_list(doc.text, entries, preferred))
+        yield from found
+        if not found:
+            yield from _dashes(doc.text, entries)
 
 
 def _check_list(
@@ -160,6 +167,46 @@ def _fix(edits: tuple[Edit, ...] | None, target: str) -> Fix | None:
     if not edits:
         return None
     return Fix(edits, f"Write “{FORMS[target]}”", Applicability.SAFE)
+
+
+# --- en dash or hyphen -------------------------------------------------------------------
+
+_DASHES = {"-": "hyphen", "–": "en dash", "—": "em dash"}
+
+
+def _dash_of(text: str, entry: AttendeeEntry) -> tuple[int, str] | None:
+    """(offset, character) of the dash between the name and the organisation."""
+    if entry.form not in ("dash", "dash-paren") or entry.org_start is None:
+        return None
+    between = text[entry.name_end : entry.org_start]
+    for i, char in enumerate(between):
+        if char in _DASHES:
+            return entry.name_end + i, char
+    return None
+
+
+def _dashes(text: str, entries: list[AttendeeEntry]) -> Iterator[Problem]:
+    """Entries of one list joined by an en dash next to entries joined by a hyphen."""
+    found = [(entry, d) for entry in entries if (d := _dash_of(text, entry)) is not None]
+    counts = Counter(char for _entry, (_pos, char) in found)
+    if len(counts) < 2:
+        return
+    (common, common_count), *_ = counts.most_common()
+    if common_count < _CLEAR_MAJORITY * len(found):
+        first = next(entry for entry, (_pos, char) in found if char != common)
+        described = " and ".join(f"{n} with {_DASHES[c]}" for c, n in counts.most_common())
+        yield Problem(first.start, first.end, f"attendee list mixes dashes: {described}")
+        return
+    for entry, (pos, char) in found:
+        if char == common:
+            continue
+        yield Problem(
+            entry.start,
+            entry.end,
+            f"attendee entry joined by {_DASHES[char]} “{char}”, but {common_count} other "
+            f"entries of this list use the {_DASHES[common]} “{common}”",
+            Fix((Edit(pos, pos + 1, common),), f"Write the {_DASHES[common]}", Applicability.SAFE),
+        )
 
 
 # --- the preferred form ------------------------------------------------------------------

@@ -3,7 +3,8 @@
 ## What it does
 Compares the organisations of the document's attendee lists with each
 other.  Two organisations whose names are long enough (``min-length``
-letters and digits) and differ by at most ``max-distance`` edits, with a
+letters and digits) and differ by at most ``max-distance`` edits (a
+transposition of two neighbouring letters counting one), with a
 similarity of at least ``min-ratio`` percent, are probably one organisation
 with a typo ("Example Trust Serivces" next to "Example Trust Services").
 The spelling used less often is reported with the one used more often.
@@ -134,11 +135,16 @@ def _near(a: str, b: str, folded: dict[str, str], max_distance: int, min_ratio: 
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
     from rapidfuzz import fuzz  # imported on the first candidate pair
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA, Levenshtein  # a transposition of neighbours is one edit
 
-    if Levenshtein.distance(a, b, score_cutoff=max_distance) > max_distance:
+    distance = OSA.distance(a, b, score_cutoff=max_distance)
+    if distance > max_distance:
         return False
-    return fuzz.ratio(folded[a], folded[b], score_cutoff=min_ratio) >= min_ratio
+    fa, fb = folded[a], folded[b]
+    if distance == 1 and OSA.distance(fa, fb) == 1 and Levenshtein.distance(fa, fb) == 2:
+        # a transposition ("TrsutCorp" for "TrustCorp") is one edit, not two
+        return 100 * (1 - 1 / (len(fa) + len(fb))) >= min_ratio
+    return fuzz.ratio(fa, fb, score_cutoff=min_ratio) >= min_ratio
 
 
 def _problem(doc: Document, rare: _Org, common: _Org) -> Problem:

@@ -9,6 +9,10 @@ comes from the roster file when it names the organisation, else it is the
 spelling used most often in the corpus; a tie is reported as a tie.  The
 message gives how often each spelling is used and one place of the
 canonical one.  Straight and curly apostrophes count as the same spelling.
+Keys ignore legal suffixes ("Example Inc." and "Example" are one organisation).
+A rare organisation one edit away (a transposition counting one) from an
+organisation listed in at least three documents, and in three times as many as
+the rare one, is reported as a probable misspelling of it.
 When the document itself writes the organisation two ways,
 ``organisation-spelled-two-ways`` reports it and this rule leaves that
 organisation alone (until the document agrees with itself).
@@ -47,6 +51,7 @@ from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.facts import attendees
 from minutes_lint.names import Spelling, clean_spelling, org_key
+from minutes_lint.org_names import org_documents, probable_organisation
 from minutes_lint.organisations import occurrences, same_spelling
 from minutes_lint.registry import RuleContext
 
@@ -70,8 +75,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     written = occurrences(doc)
     for spelling, entries in by_spelling.items():
         key = org_key(spelling)
-        problem = _roster_problem(corpus, spelling, entries) or _corpus_problem(
-            corpus, corpus.key(doc.path), spelling, entries
+        here = corpus.key(doc.path)
+        problem = (
+            _roster_problem(corpus, spelling, entries)
+            or _corpus_problem(corpus, here, spelling, entries)
+            or _near_miss_problem(corpus, spelling, entries)
         )
         if problem is not None and problem.fix is not None:
             # the document writes the organisation one way: rewrite it everywhere, the
@@ -129,7 +137,7 @@ def _corpus_problem(
     group = corpus.organisations.get(org_key(spelling))
     if group is None:
         return None
-    ranked = group.ranked()
+    ranked = sorted(group.ranked(), key=lambda s: -len(s.documents))  # distinct documents
     best = ranked[0]
     if len(ranked) < 2 or same_spelling(best.text, spelling):
         return None
@@ -144,6 +152,25 @@ def _corpus_problem(
     if tie:
         return _problem(entries, message + " (a tie)", None, Applicability.UNSAFE)
     return _problem(entries, message, best.text, Applicability.UNSAFE)
+
+
+def _near_miss_problem(
+    corpus: Corpus, spelling: str, entries: list[AttendeeEntry]
+) -> Problem | None:
+    """A problem when a rare organisation is one edit from one that many documents list."""
+    if corpus.roster.canonical_org(spelling) is not None:
+        return None
+    best = probable_organisation(corpus, spelling, same_words=False)
+    if best is None:
+        return None
+    mine = org_documents(corpus, org_key(spelling))
+    return _problem(
+        entries,
+        f"organisation “{spelling}”{_also(entries)} may be a misspelling of “{best.text}” "
+        f"(listed in {best.documents} documents, “{spelling}” in {mine})",
+        best.text,
+        Applicability.UNSAFE,
+    )
 
 
 def _times(count: int) -> str:

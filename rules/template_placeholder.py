@@ -262,11 +262,7 @@ def _needle(pattern: re.Pattern[str]) -> str:
 def _in_code(doc: Document, start: int, end: int) -> bool:
     first_line = doc.line_index(doc.body_start)
     line = doc.line_index(start) - first_line
-    return (
-        line in doc.code_lines
-        or not doc.is_prose(start)
-        or _in_code_or_url(doc, start, end)
-    )
+    return line in doc.code_lines or not doc.is_prose(start) or _in_code_or_url(doc, start, end)
 
 
 def _sections(doc: Document) -> list[tuple[int, int, Heading]]:

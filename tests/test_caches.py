@@ -36,7 +36,9 @@ def lint(cwd: Path, *args: str) -> list[dict[str, object]]:
 def project(tmp_path: Path) -> Path:
     (tmp_path / ".minutes-lint.toml").write_text('corpus = ["*.md"]\n', encoding="utf-8")
     for i, names in enumerate(["Rebecca Kelly (Example CA)"] * 3 + ["Rebecca Kelley (Example CA)"]):
-        (tmp_path / f"m{i}.md").write_text(DOC.format(names=names), encoding="utf-8")
+        # distinct minutes (identical copies of one document count once for AT001)
+        text = DOC.format(names=names).replace("Group", f"Group, session {i}")
+        (tmp_path / f"m{i}.md").write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -59,7 +61,8 @@ def test_a_changed_document_changes_the_other_documents_results(tmp_path: Path) 
     # the corpus changes under the cached results: three Kelleys outvote the Kelly
     for i in range(3):
         (root / f"k{i}.md").write_text(
-            DOC.format(names="Rebecca Kelley (Example CA)"), encoding="utf-8"
+            DOC.format(names="Rebecca Kelley (Example CA)").replace("Group", f"Group, call {i}"),
+            encoding="utf-8",
         )
     after = [d for d in lint(root, "m0.md", "m3.md") if d["code"] == "AT001"]
     assert [Path(str(d["path"])).name for d in after] == ["m0.md"]

@@ -146,8 +146,9 @@ def test_linter_picks_up_config_roster_and_corpus_changes(tmp_path: Path) -> Non
     config.write_text('corpus = ["*.md"]\n', encoding="utf-8")
     os.utime(config, (future + 5, future + 5))
     # three more documents on disk write "Marchetty": now the majority, after a rescan
-    for day in (5, 6, 7, 8):
-        (tmp_path / f"m{day}.md").write_text(text, encoding="utf-8")
+    for day in (5, 6, 7, 8):  # distinct minutes: identical copies would count once
+        copy = text.replace("# Minutes 2", f"# Minutes {day}")
+        (tmp_path / f"m{day}.md").write_text(copy, encoding="utf-8")
     linter.files_changed([tmp_path / "m5.md"])
     found = [d for d in linter.lint(path, text).diagnostics if d.code == "AT001"]
     assert found == []

@@ -85,3 +85,18 @@ def test_present_and_absent_is_reported_on_the_absent_listing() -> None:
     problems = lint(rule, text)
     assert len(problems) == 1
     assert "listed as absent" in problems[0].message and "line 3" in problems[0].message
+
+
+def test_hyphen_and_space_variants_are_one_person() -> None:
+    text = "## Attendees\n\nAnne-Marie Lee (Quillco), Bo Tran (Vantex), AnneMarie Lee (Quillco)\n"
+    assert len(lint(rule, text)) == 1
+
+
+def test_typo_of_an_earlier_entry_with_the_same_organisation() -> None:
+    text = "## Attendees\n\nHanna Wagner (Quillco), Bo Tran (Vantex), Hanna Wagenr (Quillco)\n"
+    found = lint(rule, text)
+    assert len(found) == 1 and "typo" in found[0].message
+    other = "## Attendees\n\nHanna Wagner (Quillco), Bo Tran (Vantex), Hanna Wagenr (Beta)\n"
+    assert lint(rule, other) == []
+    siblings = "## Attendees\n\nMaria Wagner (Quillco), Mario Wagner (Quillco)\n"
+    assert lint(rule, siblings) == []

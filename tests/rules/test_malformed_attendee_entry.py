@@ -83,3 +83,41 @@ def test_comma_inside_an_unparenthesised_organisation_gets_a_hint() -> None:
 def test_options_tune_the_missing_organisation_check() -> None:
     assert lint(rule, HEAD + SIX, options={"min-entries": 7}) == []
     assert lint(rule, HEAD + SIX, options={"min-share-with-organisation": 0.9}) == []
+
+
+def _messages(entries: str) -> list[str]:
+    return [d.message for d in lint(rule, f"## Attendees\n\n{entries}\n")]
+
+
+FULL = "Ada Noor (Quillco), Bo Tran (Vantex), Cy Dale (Vantex), Di Fenn (Quillco)"
+
+
+def test_subset_name_with_the_same_organisation() -> None:
+    found = _messages(f"{FULL}, Lin Chen (Acme), Mei Lin Chen (Acme)")
+    assert len(found) == 1 and "part of “Mei Lin Chen”" in found[0]
+    assert _messages(f"{FULL}, Lin Chen (Acme), Mei Lin Chen (Beta)") == []
+
+
+def test_given_name_only_in_a_list_of_full_names() -> None:
+    found = _messages(f"{FULL}, Thomas (Acme)")
+    assert len(found) == 1 and "given name only" in found[0]
+    assert _messages("Ada (Quillco), Bo (Vantex), Cy (Vantex), Di (Quillco), Thomas (Acme)") == []
+
+
+def test_person_written_as_their_own_organisation() -> None:
+    found = _messages(f"{FULL}, Ann Lee (Ann Lee)")
+    assert len(found) == 1 and "their own organisation" in found[0]
+    assert len(_messages(f"{FULL}, Ann Lee (Ann Lee (Private person))")) == 1
+
+
+def test_organisation_wrapped_twice_around_a_note() -> None:
+    found = _messages(f"{FULL}, Ann Lee (Acme (Private person))")
+    assert len(found) == 1 and "wrapped twice" in found[0]
+    assert _messages(f"{FULL}, Ann Lee (Acme Holding SA (Acme CA))") == []
+
+
+def test_empty_and_padded_entries() -> None:
+    found = _messages(f"{FULL}, , Ann Lee ( Acme )")
+    assert len(found) == 2
+    assert any("empty attendee entry" in m for m in found)
+    assert any("spaces inside the parentheses" in m for m in found)

@@ -148,3 +148,13 @@ def test_corpus_majority_from_the_facts() -> None:
 
 def test_a_uniform_list_without_a_corpus_majority_passes() -> None:
     assert lint(rule, UNIFORM_DASH_PAREN) == []
+
+
+def test_en_dash_next_to_hyphens() -> None:
+    text = (
+        "## Attendees\n\nAda Noor - Quillco, Bo Tran - Vantex, Cy Dale – Vantex, "
+        "Di Fenn - Quillco\n"
+    )
+    found = lint(rule, text, options={"preferred": "dash"})
+    assert len(found) == 1 and "en dash" in found[0].message
+    assert "Cy Dale - Vantex" in fix(rule, text, options={"preferred": "dash"})

@@ -70,3 +70,9 @@ def test_tie_reports_the_later_spelling_without_fix() -> None:
 def test_thresholds_are_options() -> None:
     assert lint(rule, TYPO, options={"min-ratio": 99}) == []
     assert lint(rule, TYPO, options={"min-length": 30}) == []
+
+
+def test_transposition_in_a_long_name_is_one_edit() -> None:
+    text = "## Attendees\n\nAda Noor (Quilltrust), Bo Tran (Quilltrust), Cy Dale (Qiulltrust)\n"
+    found = lint(rule, text)
+    assert len(found) == 1 and "“Quilltrust”" in found[0].message

@@ -132,3 +132,23 @@ def test_the_engine_keeps_the_more_specific_finding_when_both_rules_run() -> Non
     both = codes([rule, at005])
     assert [c for c in both if c[0] == "AT007"] == []
     assert ("AT005", 3, 15) in both or any(c[0] == "AT005" for c in both)
+
+
+def _list(entries: str) -> str:
+    return f"## Attendees\n\n{entries}\n"
+
+
+def test_legal_suffix_is_the_same_organisation() -> None:
+    others = {
+        f"{i}.md": _list(f"{n} (Vigil Quill LLC)") for i, n in enumerate(["Ada Noor", "Bo Tran"])
+    }
+    found = lint(rule, _list("Cy Dale (Vigil Quill)"), others=others)
+    assert len(found) == 1 and "“Vigil Quill LLC”" in found[0].message
+
+
+def test_rare_typo_of_a_frequent_organisation() -> None:
+    names = ["Ada Noor", "Bo Tran", "Cy Dale", "Di Fenn", "Ed Lum"]
+    others = {f"{i}.md": _list(f"{n} (Trustquill)") for i, n in enumerate(names)}
+    found = lint(rule, _list("Fay Orr (Trsutquill)"), others=others)
+    assert len(found) == 1 and "misspelling of “Trustquill”" in found[0].message
+    assert "(Trustquill)" in fix(rule, _list("Fay Orr (Trsutquill)"), others=others, unsafe=True)
