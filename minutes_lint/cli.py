@@ -21,7 +21,17 @@ from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
+COMMANDS = (
+    "check",
+    "rules",
+    "rule",
+    "config",
+    "baseline",
+    "roster",
+    "server",
+    "calendar",
+    "report",
+)
 
 
 def _codes(value: str) -> list[str]:
@@ -57,7 +67,7 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Lint meeting minutes (Markdown with YAML front matter) for data-quality "
-        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar.",
+        "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar, report.",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint; '-' reads stdin")
     _common(p)
@@ -185,6 +195,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from minutes_lint.commands.calendar import run_calendar
 
             return run_calendar(rest)
+        if command == "report":
+            from minutes_lint.commands.report import run_report
+
+            return run_report(rest)
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)

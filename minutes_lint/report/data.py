@@ -1,0 +1,354 @@
+"""What the report shows, gathered through the engine's own pieces, as JSON data.
+
+The lint pipeline is called in one place (``run_lint``); everything else reads the
+settings, the corpus (facts from the cache), the roster clusters and the meeting dates.
+``gather`` returns plain JSON data: the ``--output-format json`` output as it stands, and
+what the HTML page is drawn from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from minutes_lint import __version__
+from minutes_lint.cli import UsageError, settings_for
+from minutes_lint.clusters import Cluster, organisation_clusters, people_clusters
+from minutes_lint.commands.check import LintRun
+from minutes_lint.config import Settings
+from minutes_lint.corpus import Corpus
+from minutes_lint.corpus_loader import build_corpus
+from minutes_lint.document import Document
+from minutes_lint.names import Spelling
+from minutes_lint.report.meetings import meetings_of
+from minutes_lint.roster import Roster, load_roster, roster_path
+from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
+from minutes_lint.source import Source, read_source
+
+SCHEMA_VERSION = 1
+SEVERITIES = ("error", "warning", "info")
+PLACEHOLDERS = ("{path}", "{line}", "{column}")
+
+
+def run_lint(args: argparse.Namespace) -> LintRun:
+    """The one place the report runs the lint pipeline (read, parse, check, decide)."""
+    from minutes_lint.commands.check import lint_paths
+
+    return lint_paths(args)
+
+
+def lint_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """The arguments of a plain check run (no fixing) for the report's arguments."""
+    return argparse.Namespace(
+        paths=list(args.paths),
+        config=args.config,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        stdin_filename=None,
+        no_cache=args.no_cache,
+        fix=False,
+        diff=False,
+        unsafe_fixes=False,
+    )
+
+
+def url_template(args: argparse.Namespace, settings: Settings) -> str:
+    template = args.url_template if args.url_template is not None else settings.report_url
+    if template and "{path}" not in template:
+        raise UsageError(f"the URL template '{template}' has no {{path}} placeholder")
+    return template or ""
+
+
+def link(template: str, path: str, line: int, column: int = 1) -> str | None:
+    """The URL of a place in a file, from a template with {path}, {line} and {column}."""
+    if not template:
+        return None
+    return (
+        template.replace("{path}", quote(path, safe="/"))
+        .replace("{line}", str(line))
+        .replace("{column}", str(column))
+    )
+
+
+def gather(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the report shows, as JSON data."""
+    if "-" in args.paths:
+        raise UsageError("the report reads files, not stdin: name files or folders")
+    args.paths = args.paths or ["."]
+    run = run_lint(lint_arguments(args))
+    settings = settings_for(args.config, args.paths)
+    template = url_template(args, settings)
+    roster = load_roster(settings)
+    sources = [s for s in map(read_source, run.checked_paths) if isinstance(s, Source)]
+    corpus = build_corpus(
+        settings, [Document(s) for s in sources], use_cache=not args.no_cache, roster=roster
+    )
+    paths = list(dict.fromkeys([*run.checked_paths, *corpus.facts]))
+    data_of = {s.path: s.data for s in sources}
+    items = []
+    for path in paths:
+        data = data_of.get(path)
+        if data is None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                continue
+        items.append((path, data))
+    cache = None if args.no_cache else settings.root / settings.cache_dir
+    meetings = meetings_of(items, cache)
+    for path, facts in corpus.facts.items():  # the publication date when nothing else says
+        found = meetings.setdefault(path, {"date": None, "title": facts.title})
+        if found["date"] is None and facts.published:
+            found["date"] = facts.published[:10]
+    for diag in run.diagnostics:  # unreadable files are documents of the run too
+        meetings.setdefault(diag.path, {"date": None, "title": None})
+        if diag.path not in paths:
+            paths.append(diag.path)
+    rel = {p: _relative(p, settings.root) for p in paths}
+
+    problems = [
+        {
+            "path": d.path,
+            "line": d.start.line,
+            "column": d.start.column,
+            "code": d.code,
+            "severity": d.severity.value,
+            "message": d.message,
+            "url": link(template, rel.get(d.path, d.path), d.start.line, d.start.column),
+        }
+        for d in sorted(run.diagnostics, key=lambda d: d.sort_key)
+    ]
+    per_doc = Counter(p["path"] for p in problems)
+    documents = [
+        {
+            "path": p,
+            "rel": rel[p],
+            "date": meetings.get(p, {}).get("date"),
+            "title": meetings.get(p, {}).get("title"),
+            "problems": per_doc[p],
+            "linted": p in run.checked_paths,
+            "url": link(template, rel[p], 1),
+        }
+        for p in paths
+    ]
+    date_of = {d["path"]: d["date"] for d in documents}
+    states = RosterStates.read(settings, roster)
+    calendar = None  # series detection (minutes_lint.calendar) is not part of minutes-lint yet
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": f"minutes-lint {__version__}",
+        "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "root": str(settings.root),
+        "url_template": template,
+        "roster": str(roster_path(settings)) if roster.path else None,
+        "summary": summary(run, problems, documents, calendar),
+        "documents": documents,
+        "people": [
+            cluster_data(c, date_of, states.people, states.person_candidates)
+            for c in people_clusters(corpus)
+        ],
+        "organisations": organisation_data(corpus, states),
+        "calendar": calendar,
+        "problems": problems,
+    }
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# -- summary -----------------------------------------------------------------------------
+
+
+def summary(
+    run: LintRun,
+    problems: list[dict[str, Any]],
+    documents: list[dict[str, Any]],
+    calendar: dict[str, Any] | None,
+) -> dict[str, Any]:
+    by_severity = Counter(p["severity"] for p in problems)
+    by_code = Counter(p["code"] for p in problems)
+    names = {code: (r.name, r.summary, r.severity.value) for code, r in run.rules.items()}
+    for code, (name, text) in ENGINE_CODES.items():
+        names[code] = (name, text, ENGINE_SEVERITY.get(code, "error"))
+    severity_of: dict[str, str] = {}
+    for p in problems:
+        severity_of.setdefault(p["code"], p["severity"])
+    dates = [d["date"] for d in documents if d["date"]]
+    monthly = bool(dates) and _months_between(min(dates), max(dates)) <= 24
+    date_of = {d["path"]: d["date"] for d in documents}
+    periods: dict[str, Counter[str]] = {}
+    docs_per_period: Counter[str] = Counter(
+        _period(d["date"], monthly) for d in documents if d["linted"]
+    )
+    for p in problems:
+        key = _period(date_of.get(p["path"]), monthly)
+        periods.setdefault(key, Counter())[p["severity"]] += 1
+    keys = sorted(set(periods) | set(docs_per_period), key=lambda k: (k == "undated", k))
+    return {
+        "documents": sum(1 for d in documents if d["linted"]),
+        "corpus_documents": len(documents),
+        "dated_documents": len(dates),
+        "first_date": min(dates) if dates else None,
+        "last_date": max(dates) if dates else None,
+        "problems": len(problems),
+        "by_severity": {s: by_severity[s] for s in SEVERITIES},
+        "by_rule": [
+            {
+                "code": code,
+                "name": names.get(code, ("", "", ""))[0],
+                "summary": names.get(code, ("", "", ""))[1],
+                "severity": severity_of.get(code, names.get(code, ("", "", "error"))[2]),
+                "count": count,
+            }
+            for code, count in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "period": "month" if monthly else "year",
+        "by_period": [
+            {
+                "period": k,
+                "documents": docs_per_period[k],
+                **{s: periods.get(k, Counter())[s] for s in SEVERITIES},
+            }
+            for k in keys
+        ],
+        "by_series": calendar["by_series"] if calendar else None,
+    }
+
+
+def _months_between(first: str, last: str) -> int:
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+
+
+def _period(date: str | None, monthly: bool) -> str:
+    if not date:
+        return "undated"
+    return date[:7] if monthly else date[:4]
+
+
+# -- people and organisations ------------------------------------------------------------
+
+
+class RosterStates:
+    """Which spellings the roster file confirms (name, aliases) or lists as candidates."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}  # spelling -> canonical (confirmed)
+        self.organisations: dict[str, str] = {}
+        self.person_candidates: set[str] = set()
+        self.org_candidates: set[str] = set()
+
+    @classmethod
+    def read(cls, settings: Settings, roster: Roster) -> RosterStates:
+        states = cls()
+        states.people = dict(roster.people)
+        states.organisations = dict(roster.organisations)
+        if roster.path is None:
+            return states
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+
+        try:
+            raw = YAML(typ="safe").load(roster_path(settings).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, YAMLError):
+            return states  # load_roster read it a moment ago; a race costs only the states
+        for section, found in (
+            ("people", states.person_candidates),
+            ("organisations", states.org_candidates),
+        ):
+            for entry in (raw or {}).get(section) or []:
+                if isinstance(entry, dict):
+                    found.update(map(str, entry.get("candidates") or []))
+        return states
+
+
+def _state(text: str, confirmed: dict[str, str], candidates: set[str]) -> str:
+    if text in confirmed:
+        return "confirmed"
+    return "candidate" if text in candidates else "new"
+
+
+def cluster_data(
+    cluster: Cluster,
+    date_of: dict[str, str | None],
+    confirmed: dict[str, str],
+    candidates: set[str],
+) -> dict[str, Any]:
+    variants = [_variant(s, date_of, confirmed, candidates) for s in cluster.spellings]
+    states = {v["state"] for v in variants}
+    state = "confirmed" if states == {"confirmed"} else "new" if "new" in states else "candidate"
+    documents = set().union(*(s.documents for s in cluster.spellings))
+    return {
+        "name": cluster.canonical.text,
+        "state": state,
+        "uses": cluster.uses,
+        "documents": len(documents),
+        "tie": cluster.tie,
+        "variants": variants,
+    }
+
+
+def _variant(
+    spelling: Spelling,
+    date_of: dict[str, str | None],
+    confirmed: dict[str, str],
+    candidates: set[str],
+) -> dict[str, Any]:
+    docs = sorted(spelling.documents, key=lambda p: (date_of.get(p) or "", p))
+    return {
+        "text": spelling.text,
+        "count": spelling.count,
+        "state": _state(spelling.text, confirmed, candidates),
+        "documents": docs,
+        "dates": sorted({d for p in docs if (d := date_of.get(p))}),
+    }
+
+
+def organisation_data(corpus: Corpus, states: RosterStates) -> list[dict[str, Any]]:
+    """Every organisation of the attendee lists, those written several ways first."""
+    out = []
+    clustered: set[str] = set()
+    for cluster in organisation_clusters(corpus):
+        clustered.update(s.text for s in cluster.spellings)
+        out.append(_organisation(cluster.spellings, states))
+    singles = [
+        group.ranked()
+        for group in corpus.organisations.values()
+        if not clustered.intersection(group.spellings)
+    ]
+    out.extend(_organisation(s, states) for s in sorted(singles, key=lambda s: -_uses(s)))
+    return out
+
+
+def _uses(spellings: Iterable[Spelling]) -> int:
+    return sum(s.count for s in spellings)
+
+
+def _organisation(spellings: list[Spelling], states: RosterStates) -> dict[str, Any]:
+    variants = [
+        {
+            "text": s.text,
+            "count": s.count,
+            "documents": len(s.documents),
+            "state": _state(s.text, states.organisations, states.org_candidates),
+        }
+        for s in spellings
+    ]
+    kinds = {v["state"] for v in variants}
+    return {
+        "name": spellings[0].text,
+        "state": "confirmed" if kinds == {"confirmed"} else "new" if "new" in kinds else "candidate",
+        "uses": _uses(spellings),
+        "documents": len(set().union(*(s.documents for s in spellings))),
+        "variants": variants,
+    }
