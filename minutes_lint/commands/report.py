@@ -18,9 +18,7 @@ def report_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="minutes-lint report", description=__doc__)
     p.add_argument("paths", nargs="*", help="files or folders of minutes (default: .)")
     _common(p)
-    p.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
-    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)")
     p.add_argument("--output-format", choices=("html", "json"), default="html")
     p.add_argument(
         "--url-template",

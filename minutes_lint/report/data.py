@@ -278,6 +278,14 @@ def _state(text: str, confirmed: dict[str, str], candidates: set[str]) -> str:
     return "candidate" if text in candidates else "new"
 
 
+def _group_state(states: Iterable[str]) -> str:
+    """confirmed when every spelling is; new when one is unknown to the roster."""
+    found = set(states)
+    if found == {"confirmed"}:
+        return "confirmed"
+    return "new" if "new" in found else "candidate"
+
+
 def cluster_data(
     cluster: Cluster,
     date_of: dict[str, str | None],
@@ -285,8 +293,7 @@ def cluster_data(
     candidates: set[str],
 ) -> dict[str, Any]:
     variants = [_variant(s, date_of, confirmed, candidates) for s in cluster.spellings]
-    states = {v["state"] for v in variants}
-    state = "confirmed" if states == {"confirmed"} else "new" if "new" in states else "candidate"
+    state = _group_state(v["state"] for v in variants)
     documents = set().union(*(s.documents for s in cluster.spellings))
     return {
         "name": cluster.canonical.text,
@@ -344,10 +351,9 @@ def _organisation(spellings: list[Spelling], states: RosterStates) -> dict[str, 
         }
         for s in spellings
     ]
-    kinds = {v["state"] for v in variants}
     return {
         "name": spellings[0].text,
-        "state": "confirmed" if kinds == {"confirmed"} else "new" if "new" in kinds else "candidate",
+        "state": _group_state(v["state"] for v in variants),
         "uses": _uses(spellings),
         "documents": len(set().union(*(s.documents for s in spellings))),
         "variants": variants,

@@ -30,7 +30,8 @@ def _asset(name: str) -> str:
 
 
 def _csp_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 def script_json(data: Any) -> str:
@@ -203,8 +204,12 @@ def _summary(report: dict[str, Any]) -> str:
         out.append(f"<figure><figcaption>Documents per {s['period']}</figcaption>{docs}</figure>")
     if s["by_rule"]:
         rows = [
-            (r["code"], r["count"], SEVERITY_COLOURS.get(r["severity"], "#777"),
-             f"{r['code']} {r['name']}: {r['count']} ({r['summary']})")
+            (
+                r["code"],
+                r["count"],
+                SEVERITY_COLOURS.get(r["severity"], "#777"),
+                f"{r['code']} {r['name']}: {r['count']} ({r['summary']})",
+            )
             for r in s["by_rule"]
         ]
         out.append(
@@ -220,12 +225,14 @@ def _summary(report: dict[str, Any]) -> str:
             "detects series (see Calendar).</p>"
         )
     if s["by_rule"]:
-        out.append('<h3>Rules</h3><table class="rules"><thead><tr><th>Code</th><th>Rule</th>'
-                   '<th>Severity</th><th class="num">Problems</th></tr></thead><tbody>')
+        out.append(
+            '<h3>Rules</h3><table class="rules"><thead><tr><th>Code</th><th>Rule</th>'
+            '<th>Severity</th><th class="num">Problems</th></tr></thead><tbody>'
+        )
         for r in s["by_rule"]:
             out.append(
                 f'<tr><td class="code"><a href="#problems" data-code="{escape(r["code"])}">'
-                f'{escape(r["code"])}</a></td><td>{escape(r["name"])}: {escape(r["summary"])}'
+                f"{escape(r['code'])}</a></td><td>{escape(r['name'])}: {escape(r['summary'])}"
                 f'</td><td><span class="sev {escape(r["severity"])}">{escape(r["severity"])}'
                 f'</span></td><td class="num">{r["count"]}</td></tr>'
             )

@@ -98,7 +98,7 @@ def horizontal_bars(
         y = 3 + i * row_h
         w = max(1.0, plot_w * value / top)
         out.append(
-            f'<g><title>{escape(tip)}</title>'
+            f"<g><title>{escape(tip)}</title>"
             f'<text x="0" y="{y + 12}" class="axis">{escape(label)}</text>'
             f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row_h - 5}" '
             f'fill="{colour}"/>'
