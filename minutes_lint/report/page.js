@@ -105,7 +105,7 @@
     const box = el("div");
     list.forEach((v, i) => {
       const button = el("button", { cls: "variant", type: "button" },
-        el("span", { cls: "sw" }), el("span", { cls: "vt", text: v[0] }),
+        el("span", { cls: "sw" }), el("span", { cls: "vt", text: v[0] }), " ",
         el("span", { cls: "c", text: "× " + v[1] }), " ", stateBadge(v[2]));
       button.style.setProperty("--c", COLOURS[i % COLOURS.length]);
       box.append(button);
