@@ -247,7 +247,9 @@ def test_charts_escape_their_labels() -> None:
     assert "<script>" not in strip and "&lt;script&gt;" in strip
 
 
-@pytest.mark.parametrize(("value", "top"), [(0, 1), (1, 1), (3, 5), (7, 10), (1966, 2000)])
+@pytest.mark.parametrize(
+    ("value", "top"), [(0, 1), (1, 1), (3, 3), (4, 5), (7, 10), (11, 15), (110, 150), (1966, 2000)]
+)
 def test_axis_maximum_is_round(value: int, top: int) -> None:
     assert _nice_max(value) == top
 

@@ -15,14 +15,15 @@ VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4
 
 
 def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value`` (1, 2, 5 times a power of ten)."""
+    """A round axis maximum at or above ``value``: 1, 1.5, 2, 3 or 5 times a power of ten."""
     if value <= 0:
         return 1
     step = 1
     while True:
-        for m in (1, 2, 5):
-            if value <= step * m:
-                return step * m
+        for m in (1, 1.5, 2, 3, 5):
+            top = step * m
+            if top == int(top) and value <= top:
+                return int(top)
         step *= 10
 
 
