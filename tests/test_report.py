@@ -228,7 +228,7 @@ def test_document_text_never_becomes_markup(archive: Path) -> None:
     )
     assert data_text is not None
     data = json.loads(data_text.group(1))
-    assert HOSTILE_TITLE in [d[3] for d in data["docs"]]
+    assert HOSTILE_TITLE in [d[2] for d in data["docs"]]
     assert any(HOSTILE_FILE in d[0] for d in data["docs"])
     assert any(o[0] == HOSTILE_ORG for o in data["orgs"])
     assert any(v[0] == HOSTILE_NAME for p in data["people"] for v in p[4])

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -25,8 +23,9 @@ from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus
 from minutes_lint.corpus_loader import build_corpus
 from minutes_lint.document import Document
+from minutes_lint.facts import attendees
 from minutes_lint.names import Spelling
-from minutes_lint.report.meetings import meetings_of
+from minutes_lint.report.meetings import meeting
 from minutes_lint.roster import Roster, load_roster, roster_path
 from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
 from minutes_lint.source import Source, read_source
@@ -88,30 +87,16 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
     roster = load_roster(settings)
     sources = [s for s in map(read_source, run.checked_paths) if isinstance(s, Source)]
     corpus = build_corpus(
-        settings, [Document(s) for s in sources], use_cache=not args.no_cache, roster=roster
+        settings,
+        [Document(s) for s in sources],
+        use_cache=not args.no_cache,
+        roster=roster,
+        facts=(attendees, meeting),
     )
-    paths = list(dict.fromkeys([*run.checked_paths, *corpus.facts]))
-    data_of = {s.path: s.data for s in sources}
-    items = []
-    for path in paths:
-        data = data_of.get(path)
-        if data is None:
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                continue
-        items.append((path, data))
-    cache = None if args.no_cache else settings.root / settings.cache_dir
-    meetings = meetings_of(items, cache)
-    for path, facts in corpus.facts.items():  # the publication date when nothing else says
-        found = meetings.setdefault(path, {"date": None, "title": facts.title})
-        if found["date"] is None and facts.published:
-            found["date"] = facts.published[:10]
-    for diag in run.diagnostics:  # unreadable files are documents of the run too
-        meetings.setdefault(diag.path, {"date": None, "title": None})
-        if diag.path not in paths:
-            paths.append(diag.path)
-    rel = {p: _relative(p, settings.root) for p in paths}
+    meetings = corpus.facts(meeting)  # corpus path (from the project root) -> date, title
+    linted = {corpus.key(p) for p in run.checked_paths}
+    extra = [corpus.key(d.path) for d in run.diagnostics]  # unreadable files too
+    paths = list(dict.fromkeys([*(corpus.key(p) for p in run.checked_paths), *meetings, *extra]))
 
     problems = [
         {
@@ -121,20 +106,20 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
             "code": d.code,
             "severity": d.severity.value,
             "message": d.message,
-            "url": link(template, rel.get(d.path, d.path), d.start.line, d.start.column),
+            "document": corpus.key(d.path),
+            "url": link(template, corpus.key(d.path), d.start.line, d.start.column),
         }
         for d in sorted(run.diagnostics, key=lambda d: d.sort_key)
     ]
-    per_doc = Counter(p["path"] for p in problems)
+    per_doc = Counter(p["document"] for p in problems)
     documents = [
         {
             "path": p,
-            "rel": rel[p],
-            "date": meetings.get(p, {}).get("date"),
-            "title": meetings.get(p, {}).get("title"),
+            "date": (meetings.get(p) or {}).get("date"),
+            "title": (meetings.get(p) or {}).get("title"),
             "problems": per_doc[p],
-            "linted": p in run.checked_paths,
-            "url": link(template, rel[p], 1),
+            "linted": p in linted,
+            "url": link(template, p, 1),
         }
         for p in paths
     ]
@@ -158,13 +143,6 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         "calendar": calendar,
         "problems": problems,
     }
-
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 # -- summary -----------------------------------------------------------------------------
@@ -192,7 +170,7 @@ def summary(
         _period(d["date"], monthly) for d in documents if d["linted"]
     )
     for p in problems:
-        key = _period(date_of.get(p["path"]), monthly)
+        key = _period(date_of.get(p["document"]), monthly)
         periods.setdefault(key, Counter())[p["severity"]] += 1
     keys = sorted(set(periods) | set(docs_per_period), key=lambda k: (k == "undated", k))
     return {

@@ -20,8 +20,7 @@
 
   function url(docIndex, line, column) {
     if (!D.url) return null;
-    const rel = D.docs[docIndex][1];
-    const path = rel.split("/").map(encodeURIComponent).join("/");
+    const path = D.docs[docIndex][0].split("/").map(encodeURIComponent).join("/");
     return D.url.split("{path}").join(path).split("{line}").join(String(line))
       .split("{column}").join(String(column));
   }
@@ -95,7 +94,7 @@
   function documentsList(docIndexes) {
     const box = el("div", { cls: "docs" });
     for (const d of docIndexes) {
-      const date = D.docs[d][2];
+      const date = D.docs[d][1];
       box.append(el("div", {}, (date ? date + "  " : ""), place(d, 0, 0)));
     }
     return box;

@@ -72,11 +72,11 @@ def packed(report: dict[str, Any]) -> dict[str, Any]:
         )
     return {
         "url": report["url_template"],
-        "docs": [[d["path"], d["rel"], d["date"], d["title"]] for d in docs],
+        "docs": [[d["path"], d["date"], d["title"]] for d in docs],
         "codes": codes,
         "problems": [
             [
-                index[p["path"]],
+                index[p["document"]],
                 p["line"],
                 p["column"],
                 code_index[p["code"]],
