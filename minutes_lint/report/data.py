@@ -94,9 +94,10 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         facts=(attendees, meeting),
     )
     meetings = corpus.facts(meeting)  # corpus path (from the project root) -> date, title
-    linted = {corpus.key(p) for p in run.checked_paths}
-    extra = [corpus.key(d.path) for d in run.diagnostics]  # unreadable files too
-    paths = list(dict.fromkeys([*(corpus.key(p) for p in run.checked_paths), *meetings, *extra]))
+    given = dict.fromkeys([*run.checked_paths, *(d.path for d in run.diagnostics)])
+    key = {p: corpus.key(p) for p in given}  # as given -> corpus path; unreadable files too
+    linted = {key[p] for p in run.checked_paths}
+    paths = list(dict.fromkeys([*(key[p] for p in run.checked_paths), *meetings, *key.values()]))
 
     problems = [
         {
@@ -106,8 +107,8 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
             "code": d.code,
             "severity": d.severity.value,
             "message": d.message,
-            "document": corpus.key(d.path),
-            "url": link(template, corpus.key(d.path), d.start.line, d.start.column),
+            "document": key[d.path],
+            "url": link(template, key[d.path], d.start.line, d.start.column),
         }
         for d in sorted(run.diagnostics, key=lambda d: d.sort_key)
     ]
