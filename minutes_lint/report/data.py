@@ -43,19 +43,16 @@ def run_lint(args: argparse.Namespace) -> LintRun:
 
 
 def lint_arguments(args: argparse.Namespace) -> argparse.Namespace:
-    """The arguments of a plain check run (no fixing) for the report's arguments."""
-    return argparse.Namespace(
-        paths=list(args.paths),
-        config=args.config,
-        select=args.select,
-        extend_select=args.extend_select,
-        ignore=args.ignore,
-        stdin_filename=None,
-        no_cache=args.no_cache,
-        fix=False,
-        diff=False,
-        unsafe_fixes=False,
-    )
+    """The arguments of a plain check run (no fixing) for the report's arguments: the
+    check command's defaults, so an option added to it later has its default here."""
+    from minutes_lint.cli import check_parser
+
+    lint = check_parser().parse_args([])
+    lint.paths = list(args.paths)
+    lint.config = args.config
+    lint.select, lint.extend_select, lint.ignore = args.select, args.extend_select, args.ignore
+    lint.no_cache = args.no_cache
+    return lint
 
 
 def url_template(args: argparse.Namespace, settings: Settings) -> str:
