@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,10 +78,10 @@ def page(browser: Any, built: tuple[Path, dict[str, Any]]) -> Any:
     browser.get(path.as_uri())
     browser.get_log("browser")  # start each test with an empty console
     browser.refresh()
-    for _ in range(100):
+    for _ in range(100):  # the script runs before the load event; wait a little if not
         if browser.execute_script("return document.documentElement.dataset.ready"):
             break
-        browser.implicitly_wait(0.05)
+        time.sleep(0.05)
     return browser
 
 
