@@ -36,12 +36,14 @@
     const host = document.getElementById(id);
     const tbody = el("tbody");
     const heads = columns.map((c, i) => {
-      const th = el("th", { scope: "col", text: c.label, cls: c.num ? "num" : "" });
-      th.addEventListener("click", () => {
+      const th = el("th", { scope: "col", text: c.label, cls: c.num ? "num" : "", tabindex: "0" });
+      const sort = () => {
         descending = sortIndex === i ? !descending : !!c.num;
         sortIndex = i;
         this.render();
-      });
+      };
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
       return th;
     });
     host.append(el("table", {}, el("thead", {}, el("tr", {}, ...heads)), tbody));
