@@ -278,3 +278,15 @@ def test_real_corpus_report_builds(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size < 3_000_000
+
+
+def test_corpus_paths_agree_with_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutes_lint.corpus import Corpus
+    from minutes_lint.report.data import corpus_paths
+
+    monkeypatch.chdir(tmp_path)
+    corpus = Corpus({}, root=tmp_path / "root")
+    given = ["root/a.md", "root/x/b.md", "root/./x/../c.md", "other.md", "/elsewhere/d.md"]
+    assert corpus_paths(corpus, given) == {p: corpus.key(p) for p in given}

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -90,9 +92,11 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         roster=roster,
         facts=(attendees, meeting),
     )
-    meetings = corpus.facts(meeting)  # corpus path (from the project root) -> date, title
+    cache = None if args.no_cache else settings.root / settings.cache_dir
+    view = corpus_view(corpus, settings, roster, cache, run.rules)
+    meetings: dict[str, Any] = view["meetings"]  # corpus path -> meeting date, title
     given = dict.fromkeys([*run.checked_paths, *(d.path for d in run.diagnostics)])
-    key = {p: corpus.key(p) for p in given}  # as given -> corpus path; unreadable files too
+    key = corpus_paths(corpus, given)  # as given -> corpus path; unreadable files too
     linted = {key[p] for p in run.checked_paths}
     paths = list(dict.fromkeys([*(key[p] for p in run.checked_paths), *meetings, *key.values()]))
 
@@ -121,8 +125,6 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         }
         for p in paths
     ]
-    date_of = {d["path"]: d["date"] for d in documents}
-    states = RosterStates.read(settings, roster)
     calendar = None  # series detection (minutes_lint.calendar) is not part of minutes-lint yet
     return {
         "version": SCHEMA_VERSION,
@@ -131,32 +133,78 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         "root": str(settings.root),
         "url_template": template,
         "roster": str(roster_path(settings)) if roster.path else None,
-        "summary": summary(run, problems, documents, calendar),
+        "summary": summary(view["rules"], problems, documents, calendar),
         "documents": documents,
+        "people": view["people"],
+        "organisations": view["organisations"],
+        "calendar": calendar,
+        "problems": problems,
+    }
+
+
+def corpus_paths(corpus: Corpus, paths: Iterable[str]) -> dict[str, str]:
+    """Path as given -> corpus path, as ``corpus.key`` gives it, computed once per folder."""
+    found: dict[str, str] = {}
+    folders: dict[str, str] = {}
+    for path in paths:
+        head, tail = os.path.split(path)
+        if head not in folders:
+            folders[head] = corpus.key(os.path.join(head, "_")).rpartition("/")[0]
+        base = folders[head]
+        found[path] = f"{base}/{tail}" if base else tail
+    return found
+
+
+def corpus_view(
+    corpus: Corpus,
+    settings: Settings,
+    roster: Roster,
+    cache: Path | None,
+    rules: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Meeting dates, people and organisations of the corpus, and what each rule is called:
+    from the cache when neither the corpus, the roster, the rules nor minutes-lint changed
+    (so a warm report, like a warm check, imports no rule)."""
+    import hashlib
+    import json
+
+    from minutes_lint.facts import engine_stamp
+    from minutes_lint.report.view_cache import load_view, save_view
+    from minutes_lint.run_key import rule_stamps
+
+    stamps = json.dumps([corpus.fingerprint, engine_stamp(), rule_stamps()], sort_keys=True)
+    key = hashlib.sha256(stamps.encode("utf-8")).hexdigest()
+    view = load_view(cache, key)
+    if view is not None:
+        return view
+    meetings = corpus.facts(meeting)
+    date_of = {p: (m or {}).get("date") for p, m in meetings.items()}
+    states = RosterStates.read(settings, roster)
+    view = {
+        "meetings": meetings,
         "people": [
             cluster_data(c, date_of, states.people, states.person_candidates)
             for c in people_clusters(corpus)
         ],
         "organisations": organisation_data(corpus, states),
-        "calendar": calendar,
-        "problems": problems,
+        "rules": rule_descriptions(rules),
     }
+    save_view(cache, key, view)
+    return view
 
 
 # -- summary -----------------------------------------------------------------------------
 
 
 def summary(
-    run: LintRun,
+    rules: dict[str, list[str]],
     problems: list[dict[str, Any]],
     documents: list[dict[str, Any]],
     calendar: dict[str, Any] | None,
 ) -> dict[str, Any]:
     by_severity = Counter(p["severity"] for p in problems)
     by_code = Counter(p["code"] for p in problems)
-    names = {code: (r.name, r.summary, r.severity.value) for code, r in run.rules.items()}
-    for code, (name, text) in ENGINE_CODES.items():
-        names[code] = (name, text, ENGINE_SEVERITY.get(code, "error"))
+    names = rules
     severity_of: dict[str, str] = {}
     for p in problems:
         severity_of.setdefault(p["code"], p["severity"])
@@ -182,9 +230,9 @@ def summary(
         "by_rule": [
             {
                 "code": code,
-                "name": names.get(code, ("", "", ""))[0],
-                "summary": names.get(code, ("", "", ""))[1],
-                "severity": severity_of.get(code, names.get(code, ("", "", "error"))[2]),
+                "name": names.get(code, ["", "", ""])[0],
+                "summary": names.get(code, ["", "", ""])[1],
+                "severity": severity_of.get(code, names.get(code, ["", "", "error"])[2]),
                 "count": count,
             }
             for code, count in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -200,6 +248,14 @@ def summary(
         ],
         "by_series": calendar["by_series"] if calendar else None,
     }
+
+
+def rule_descriptions(rules: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Code -> [name, summary, default severity] of every rule and engine code."""
+    found = {code: [r.name, r.summary, r.severity.value] for code, r in rules.items()}
+    for code, (name, text) in ENGINE_CODES.items():
+        found[code] = [name, text, ENGINE_SEVERITY.get(code, "error")]
+    return found
 
 
 def _months_between(first: str, last: str) -> int:
