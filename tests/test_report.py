@@ -290,3 +290,25 @@ def test_corpus_paths_agree_with_the_corpus(
     corpus = Corpus({}, root=tmp_path / "root")
     given = ["root/a.md", "root/x/b.md", "root/./x/../c.md", "other.md", "/elsewhere/d.md"]
     assert corpus_paths(corpus, given) == {p: corpus.key(p) for p in given}
+
+
+def test_warm_report_equals_cold_and_follows_the_roster(archive: Path) -> None:
+    def data() -> dict[str, object]:
+        done = report(archive, "minutes", "--output-format", "json")
+        assert done.returncode == 0, done.stderr
+        found = json.loads(done.stdout)
+        del found["generated"]
+        return found  # type: ignore[no-any-return]
+
+    cold = data()
+    assert (archive / ".minutes-lint-cache" / "report-view.json").is_file()
+    assert data() == cold
+    (archive / ".minutes-lint.toml").write_text('corpus = ["minutes/*.md"]\n', encoding="utf-8")
+    configured = data()
+    (archive / "minutes-roster.yaml").write_text(
+        "people:\n  - name: Priya Venkataraman\n    aliases: [Priya VENKATARAMAN]\n",
+        encoding="utf-8",
+    )
+    confirmed = {p["name"]: p["state"] for p in data()["people"]}  # type: ignore[index]
+    assert {p["name"]: p["state"] for p in configured["people"]}["Priya Venkataraman"] == "new"  # type: ignore[index]
+    assert confirmed["Priya Venkataraman"] == "confirmed"
