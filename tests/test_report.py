@@ -142,7 +142,13 @@ def test_json_holds_the_check_diagnostics_people_and_organisations(archive: Path
         ("Fjord-PKI", 1),
     ]
     assert data["organisations"][0]["name"] == "Fjord PKI"  # written several ways: first
-    assert data["calendar"] is None
+    series = {s["name"]: s for s in data["calendar"]["series"]}
+    assert series["Harbour Group"]["meetings"] == 3
+    flagged = [
+        p["code"] for s in series.values() for m in s["meetings_list"] for p in m["problems"]
+    ]
+    assert flagged == ["DT002"]
+    assert {b["series"] for b in data["calendar"]["by_series"]} == set(series)
 
 
 def test_roster_states_and_url_template_from_the_configuration(archive: Path) -> None:
@@ -203,7 +209,7 @@ def test_page_is_self_contained(archive: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     # nothing is loaded from elsewhere: no src or href to another resource, no @import
     markup = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)
-    assert not re.search(r"""\ssrc\s*=|<link\s(?![^>]*href="data:)""", markup)
+    assert not re.search(r"""<[a-z][^>]*\ssrc\s*=|<link\s(?![^>]*href="data:)""", markup)
     style = re.search(r"<style>(.*?)</style>", page, re.S)
     assert style is not None and not re.search(r"@import|url\(", style.group(1))
     script = re.search(r"<script>(.*?)</script>", page, re.S)

@@ -90,7 +90,7 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         [Document(s) for s in sources],
         use_cache=not args.no_cache,
         roster=roster,
-        facts=(attendees, meeting),
+        facts=(attendees, meeting, *calendar_facts()),
     )
     cache = None if args.no_cache else settings.root / settings.cache_dir
     view = corpus_view(corpus, settings, roster, cache, run.rules)
@@ -125,7 +125,7 @@ def gather(args: argparse.Namespace) -> dict[str, Any]:
         }
         for p in paths
     ]
-    calendar = None  # series detection (minutes_lint.calendar) is not part of minutes-lint yet
+    calendar = calendar_data(corpus, settings, problems)
     return {
         "version": SCHEMA_VERSION,
         "tool": f"minutes-lint {__version__}",
@@ -191,6 +191,46 @@ def corpus_view(
     }
     save_view(cache, key, view)
     return view
+
+
+# -- calendar --------------------------------------------------------------------------
+
+
+def calendar_facts() -> tuple[Any, ...]:
+    from minutes_lint.calendar_facts import calendar_fact
+
+    return (calendar_fact,)
+
+
+def calendar_data(
+    corpus: Corpus, settings: Settings, problems: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """Each series' meetings with gaps and the date problems (DT, CL) of its documents,
+    from minutes-lint's series detection; problems per series for the summary."""
+    from minutes_lint.calendar import calendar_for
+    from minutes_lint.commands.calendar import calendar_json
+
+    calendar = calendar_for(corpus, settings)
+    if not calendar.series:
+        return None
+    by_document: dict[str, list[dict[str, Any]]] = {}
+    for p in problems:
+        by_document.setdefault(p["document"], []).append(p)
+    series = calendar_json(calendar, {})
+    by_series = []
+    for item in series:
+        docs = {m["path"] for m in item["meetings_list"]}
+        found = [p for d in docs for p in by_document.get(d, [])]
+        for m in item["meetings_list"]:
+            m["problems"] = [
+                {"code": p["code"], "line": p["line"], "message": p["message"]}
+                for p in by_document.get(m["path"], [])
+                if p["code"].startswith(("DT", "CL"))
+            ]
+        counts = Counter(p["severity"] for p in found)
+        by_series.append({"series": item["name"], **{s: counts[s] for s in SEVERITIES}})
+    by_series.sort(key=lambda b: -sum(b[s] for s in SEVERITIES))
+    return {"series": series, "by_series": by_series}
 
 
 # -- summary -----------------------------------------------------------------------------

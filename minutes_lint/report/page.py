@@ -19,6 +19,7 @@ from minutes_lint.report.svg import (
     SEVERITY_COLOURS,
     attendance_strip,
     horizontal_bars,
+    series_strip,
     stacked_columns,
 )
 
@@ -218,7 +219,19 @@ def _summary(report: dict[str, Any]) -> str:
         )
     out.append("</div>")
     if s["by_series"]:
-        out.append("<h3>Problems per series</h3>")
+        rows = [
+            (
+                b["series"][:9],
+                sum(b[k] for k in SEVERITIES),
+                "#7f8c99",
+                f"{b['series']}: " + ", ".join(f"{b[k]} {k}" for k in SEVERITIES),
+            )
+            for b in s["by_series"][:25]
+        ]
+        out.append(
+            "<figure><figcaption>Problems per meeting series</figcaption>"
+            f"{horizontal_bars(rows, title='Problems per meeting series')}</figure>"
+        )
     else:
         out.append(
             '<p class="note">Problems per meeting series appear here once minutes-lint '
@@ -276,14 +289,50 @@ def _organisations() -> str:
 
 
 def _calendar(report: dict[str, Any]) -> str:
-    if not report["calendar"]:
+    calendar = report["calendar"]
+    if not calendar:
         return (
-            '<section id="calendar"><h2>Calendar</h2><p class="note">Each meeting series '
-            "over time, with missing meetings and date problems marked, will appear here "
-            "once minutes-lint detects meeting series. This version does not: the date "
-            "problems are in the Problems table (codes DT).</p></section>"
+            '<section id="calendar"><h2>Calendar</h2><p class="note">minutes-lint found no '
+            "meeting series in these documents.</p></section>"
         )
-    return '<section id="calendar"><h2>Calendar</h2></section>'
+    s = report["summary"]
+    out = [
+        '<section id="calendar"><h2>Calendar</h2><p class="note">Each meeting series found '
+        "by minutes-lint (<code>minutes-lint calendar</code>) on the archive's time axis: a "
+        "blue tick per meeting, an orange band where minutes are missing (meetings further "
+        "apart than twice the usual interval), a red tick where the document has a date "
+        "problem.</p>"
+    ]
+    for item in calendar["series"]:
+        meetings = item["meetings_list"]
+        dates = [m["date"] for m in meetings if m["date"]]
+        flagged = [m["date"] for m in meetings if m["date"] and m["problems"]]
+        gaps = [(g["after"], g["before"]) for g in item["gaps"]]
+        cadence = f", every {item['interval_days']} days" if item["interval_days"] else ""
+        out.append(
+            f"<h3>{escape(item['name'])}: {item['meetings']} meetings in {item['documents']} "
+            f"documents{escape(cadence)}, {len(gaps)} gaps</h3>"
+        )
+        if dates and s["first_date"] and s["last_date"]:
+            first, last = min(s["first_date"], dates[0]), max(s["last_date"], dates[-1])
+            out.append(series_strip(dates, gaps, flagged, first, last))
+        notes = [
+            f"{m['date'] or '(no date)'} {m['path']}: {p['code']} {p['message']}"
+            for m in meetings
+            for p in m["problems"]
+        ] + [f"gap: no minutes from {a} to {b}" for a, b in gaps]
+        notes += [
+            f"{path}: minutes without the .md extension" for path in item["files_without_extension"]
+        ]
+        if notes:
+            out.append(
+                "<details><summary>"
+                f"{len(notes)} gaps and date problems</summary><ul>"
+                + "".join(f"<li>{escape(n)}</li>" for n in notes)
+                + "</ul></details>"
+            )
+    out.append("</section>")
+    return "\n".join(out)
 
 
 def _problems(report: dict[str, Any]) -> str:

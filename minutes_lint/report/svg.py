@@ -140,3 +140,40 @@ def attendance_strip(
             )
     out.append("</svg>")
     return "".join(out)
+
+
+def series_strip(
+    dates: Sequence[str],
+    gaps: Sequence[tuple[str, str]],
+    flagged: Sequence[str],
+    first: str,
+    last: str,
+    width: int = 560,
+) -> str:
+    """A series on the archive's time axis: a tick per meeting, a band per gap, a red tick
+    per meeting whose document has a date problem."""
+    start, end = _day(first), _day(last)
+    span = max(end - start, 1)
+
+    def x(iso: str) -> float:
+        return (width - 2) * (_day(iso) - start) / span + 1
+
+    out = [
+        f'<svg class="strip" width="{width}" height="18" viewBox="0 0 {width} 18" role="img" '
+        f'aria-label="meetings from {escape(first)} to {escape(last)}">',
+        f'<line x1="0" x2="{width}" y1="9" y2="9" class="base"/>',
+    ]
+    for a, b in gaps:
+        out.append(
+            f'<rect x="{x(a):.1f}" y="2" width="{max(x(b) - x(a), 1):.1f}" height="14" '
+            f'fill="#E69F00" fill-opacity="0.3"><title>{escape(f"no minutes from {a} to {b}")}'
+            "</title></rect>"
+        )
+    ticks = "".join(f"M{x(d):.1f} 3v12" for d in dates)
+    if ticks:
+        out.append(f'<path d="{ticks}" stroke="#0072B2" stroke-width="1.2"/>')
+    bad = "".join(f"M{x(d):.1f} 0v18" for d in flagged)
+    if bad:
+        out.append(f'<path d="{bad}" stroke="#D55E00" stroke-width="2"/>')
+    out.append("</svg>")
+    return "".join(out)
