@@ -303,7 +303,7 @@ def _calendar(report: dict[str, Any]) -> str:
         "apart than twice the usual interval), a red tick where the document has a date "
         "problem.</p>"
     ]
-    for item in calendar["series"]:
+    for item in sorted(calendar["series"], key=lambda i: (-i["meetings"], i["name"])):
         meetings = item["meetings_list"]
         dates = [m["date"] for m in meetings if m["date"]]
         flagged = [m["date"] for m in meetings if m["date"] and m["problems"]]
