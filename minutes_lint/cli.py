@@ -21,8 +21,18 @@ from minutes_lint.stages.plan import settings_for
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_PROBLEMS", "UsageError", "main", "settings_for"]
 FORMATS = ("full", "concise", "text", "json", "github", "sarif", "junit", "gitlab", "summary")
-COMMANDS = ("check", "rules", "rule", "config", "baseline", "roster", "server", "calendar")
-COMMANDS += ("inspect",)
+COMMANDS = (
+    "check",
+    "rules",
+    "rule",
+    "config",
+    "baseline",
+    "roster",
+    "server",
+    "calendar",
+    "inspect",
+    "report",
+)
 
 
 def _codes(value: str) -> list[str]:
@@ -59,7 +69,7 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
         prog=prog,
         description="Lint meeting minutes (Markdown with YAML front matter) for data-quality "
         "problems. Other commands: rules, rule CODE, config, baseline, roster, calendar, "
-        "inspect.",
+        "inspect, report, server.",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint; '-' reads stdin")
     _common(p)
@@ -191,6 +201,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from minutes_lint.commands.inspect import run_inspect
 
             return run_inspect(rest)
+        if command == "report":
+            from minutes_lint.commands.report import run_report
+
+            return run_report(rest)
         from minutes_lint.commands.roster import run_roster
 
         return run_roster(rest)

@@ -45,6 +45,7 @@ class Settings:
     cache_dir: str = ".minutes-lint-cache"
     nicknames: list[list[str]] = field(default_factory=list)
     series: dict[str, list[str]] = field(default_factory=dict)  # name -> regexes (path, title)
+    report_url: str = ""  # `minutes-lint report`: link template with {path}, {line}, {column}
 
     @property
     def configured(self) -> bool:
@@ -68,6 +69,7 @@ class Settings:
             "cache-dir": self.cache_dir,
             "nicknames": self.nicknames,
             "series": self.series,
+            "report-url": self.report_url,
         }
 
 
@@ -79,7 +81,7 @@ _LIST_KEYS = {
     "include": "include",
     "exclude": "exclude",
 }
-_STR_KEYS = {"roster": "roster", "cache-dir": "cache_dir"}
+_STR_KEYS = {"roster": "roster", "cache-dir": "cache_dir", "report-url": "report_url"}
 _KNOWN = (
     set(_LIST_KEYS)
     | set(_STR_KEYS)

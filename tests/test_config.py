@@ -141,6 +141,7 @@ exclude = ["drafts/*"]
 roster = "people.yaml"
 cache-dir = ".cache"
 nicknames = [["Robert", "Bob"]]
+report-url = "https://example.org/repo/{path}#L{line}"
 
 [series]
 "Example WG" = ["example-wg", "^Minutes of the Example"]
@@ -172,6 +173,7 @@ max-publication-lag-days = 30
         "cache-dir": ".cache",
         "nicknames": [["Robert", "Bob"]],
         "series": {"Example WG": ["example-wg", "^Minutes of the Example"]},
+        "report-url": "https://example.org/repo/{path}#L{line}",
     }
     assert settings.severity == {"DT001": Severity.WARNING}
 
