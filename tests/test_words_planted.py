@@ -82,7 +82,7 @@ def _change(w: str) -> str:
 
 def _camel_swap(w: str) -> str:
     # swap two adjacent lower-case letters of the last part of the term
-    last = max(i for i, c in enumerate(w) if c.isupper())
+    last = max((i for i, c in enumerate(w) if c.isupper()), default=0)
     i = last + 1 if last + 2 < len(w) else 1
     return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
 
