@@ -120,3 +120,20 @@ def test_unreadable_file_is_an_error_not_a_traceback(
     bad.write_bytes(b"\xff\xfe\x00bad")
     assert main(["inspect", str(bad)]) == 2
     assert "bad.md" in capsys.readouterr().err
+
+
+def test_json_names_each_document_s_series(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".minutes-lint.toml").write_text('corpus = ["*.md"]\n', encoding="utf-8")
+    days = ["2026-01-07", "2026-01-14", "2026-01-21", "2026-01-28"]
+    for day in days:
+        (tmp_path / f"{day}-minutes-example-wg.md").write_text(
+            f"---\ntitle: {day} Minutes of the Example Working Group\n---\n\n{day}\n",
+            encoding="utf-8",
+        )
+    assert main(["inspect", "--output-format", "json", f"{days[0]}-minutes-example-wg.md"]) == 0
+    [item] = json.loads(capsys.readouterr().out)
+    assert item.get("series")
+    assert "example" in item["series"].lower()

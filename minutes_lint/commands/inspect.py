@@ -31,6 +31,7 @@ def run_inspect(argv: list[str]) -> int:
     p.add_argument("--output-format", choices=("text", "json"), default="text")
     args = p.parse_args(argv)
     found: list[dict[str, Any]] = []
+    documents: list[Document] = []
     failed = False
     for path in _expand(args.paths):
         source = read_source(path)
@@ -38,7 +39,12 @@ def run_inspect(argv: list[str]) -> int:
             print(f"minutes-lint: error: {path}: {source.message}", file=sys.stderr)
             failed = True
             continue
-        found.append(inspect_document(Document(source)))
+        documents.append(Document(source))
+    series = _series(documents, args.paths)
+    for doc in documents:
+        item = inspect_document(doc)
+        item["series"] = series.get(doc.path)
+        found.append(item)
     if args.output_format == "json":
         json.dump(found, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -46,6 +52,24 @@ def run_inspect(argv: list[str]) -> int:
         for item in found:
             sys.stdout.write(as_text(item))
     return EXIT_ERROR if failed else EXIT_CLEAN
+
+
+def _series(documents: list[Document], paths: list[str]) -> dict[str, str | None]:
+    """Path -> the series (the group whose meetings it records), learned from the project's
+    corpus as the calendar rules learn it."""
+    if not documents:
+        return {}
+    from minutes_lint.calendar import series_name
+    from minutes_lint.calendar_facts import calendar_fact
+    from minutes_lint.config import ConfigError, load_settings
+    from minutes_lint.corpus_loader import build_corpus
+
+    try:
+        settings = load_settings(None, Path(paths[0]))
+    except ConfigError:
+        return {}
+    corpus = build_corpus(settings, documents, use_cache=True, facts=[calendar_fact])
+    return {doc.path: series_name(corpus, doc.path, settings) for doc in documents}
 
 
 def _expand(paths: list[str]) -> list[str]:
