@@ -211,6 +211,7 @@ class Plan:
     env: dict[str, str]
     extra: tuple[str, ...]  # e.g. ("--cache-dir", DIR)
     markdownlint: bool
+    big_mb: int = 20
 
 
 def measure_whole(corpus: Path, files: int, plan: Plan) -> list[Measurement]:
@@ -312,16 +313,18 @@ def measure_fix(corpus: Path, files: int, plan: Plan) -> Measurement:
 
 
 def measure_big_document(folder: Path, plan: Plan) -> Measurement:
-    """One 20 MB document of minutes-like text, cold."""
+    """One large document of minutes-like text (20 MB unless ``--big-mb`` says), cold."""
     big = folder / "big" / "big.md"
     big.parent.mkdir()
     block = (
         "## Discussion\n\nBob Stone (Example CA) said the ballot SC-12 passed on "
         "March 4, 2026; Alice Moreau agreed.\n\n- item one\n- item two\n\n"
     )
-    big.write_text("---\ntitle: Big minutes\n---\n" + block * (20_000_000 // len(block)))
+    size = plan.big_mb * 1_000_000
+    big.write_text("---\ntitle: Big minutes\n---\n" + block * (size // len(block)))
     cmd = [*lint_command(), str(big), "--no-cache", "--exit-zero"]
-    return Measurement("one 20 MB document, cold", 1, time_runs(cmd, big.parent, plan.env, 1))
+    name = f"one {plan.big_mb} MB document, cold"
+    return Measurement(name, 1, time_runs(cmd, big.parent, plan.env, 1))
 
 
 @dataclass(frozen=True)
@@ -425,10 +428,15 @@ def ratio_lines(measurements: Sequence[Measurement]) -> list[str]:
         else:
             missing = bottom if bottom not in by_name else top
             lines.append(f"ratio: {what}: not measured ({missing} is not on PATH)")
-    big = by_name.get("one 20 MB document, cold")
+    big = next((m for m in measurements if m.name.endswith("MB document, cold")), None)
     if big is not None:
-        verdict = "meets" if big.best <= 5.0 else "misses"
-        lines.append(f"time: one 20 MB document = {big.best:.1f} s ({verdict} the target 5 s)")
+        mb = int(big.name.split()[1])
+        target = 5.0 * mb / 20
+        verdict = "meets" if big.best <= target else "misses"
+        lines.append(
+            f"time: {big.name} = {big.best:.1f} s ({verdict} the target of 5 s for 20 MB, "
+            f"{target:.2f} s at this size)"
+        )
     return lines
 
 
@@ -478,7 +486,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for --scaling corpora")
     parser.add_argument(
-        "--no-markdownlint", action="store_true", help="skip the markdownlint-cli2 comparison"
+        "--no-markdownlint",
+        action="store_true",
+        help="skip the markdownlint-cli2 and rumdl comparisons",
+    )
+    parser.add_argument(
+        "--big-mb", type=int, default=20, help="size of the large-document run in MB"
     )
     return parser
 
@@ -495,7 +508,13 @@ def make_plan(args: argparse.Namespace) -> Plan:
                 "corpus configuration instead"
             )
         extra = ("--cache-dir", str(Path(args.cache_dir).resolve()))
-    return Plan(runs=args.runs, env=env, extra=extra, markdownlint=not args.no_markdownlint)
+    return Plan(
+        runs=args.runs,
+        env=env,
+        extra=extra,
+        markdownlint=not args.no_markdownlint,
+        big_mb=max(1, args.big_mb),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
