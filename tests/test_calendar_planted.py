@@ -68,9 +68,9 @@ class Archive:
     """The documents of one organisation, their facts and a linter for planted copies."""
 
     def __init__(self, folder: Path) -> None:
-        self.root = folder.absolute()
+        self.root = Path(os.path.realpath(folder))
         self.docs: dict[str, Document] = {}
-        for path in sorted(folder.rglob("*.md")):
+        for path in sorted(self.root.rglob("*.md")):
             source = read_source(str(path))
             if isinstance(source, Source):
                 self.docs[str(path)] = Document(source)
@@ -81,7 +81,7 @@ class Archive:
         )
 
     def key(self, path: str) -> str:
-        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        return Path(os.path.realpath(path)).relative_to(self.root).as_posix()
 
     def series_of(self, path: str) -> Series | None:
         return self.calendar.series_of(self.key(path))
