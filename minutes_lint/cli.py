@@ -216,6 +216,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, RuleError, UsageError, OSError) as exc:
         print(f"minutes-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except ModuleNotFoundError as exc:  # an installation that lacks a dependency
+        print(
+            f"minutes-lint: error: cannot import '{exc.name}', which minutes-lint needs: "
+            "install minutes-lint again with its dependencies (pip install .)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
 

@@ -67,8 +67,8 @@ class Engine:
                     found.append(build(doc, code, problem, problem.severity or rule.severity))
                 if timings is not None:
                     timings[code] = timings.get(code, 0.0) + perf_counter() - started
-            except ConfigError:
-                raise  # a bad option value: a configuration error, exit 2
+            except (ConfigError, ModuleNotFoundError):
+                raise  # a bad option value or a missing dependency: not a rule bug, exit 2
             except Exception as exc:  # a rule bug must not hide the other rules' findings
                 self.crashed = True
                 import traceback  # only when it is needed (start-up time)

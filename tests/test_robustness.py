@@ -14,6 +14,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -637,3 +639,19 @@ def test_decode_places_the_bad_byte() -> None:
     assert isinstance(failure, ReadFailure) and (failure.line, failure.column) == (2, 3)
     failure = decode("-", "ok\nçé\xff".encode("latin-1"))
     assert isinstance(failure, ReadFailure) and (failure.line, failure.column) == (2, 1)
+
+
+def test_a_missing_dependency_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Minutes\n\nText.\n", encoding="utf-8")
+    driver = (
+        "import sys\n"
+        "sys.modules['markdown_it'] = None  # as if markdown-it-py were not installed\n"
+        "from minutes_lint.cli import main\n"
+        "raise SystemExit(main(['--no-cache', 'a.md']))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", driver], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "cannot import 'markdown_it'" in out.stderr
