@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from minutes_lint.dates import MONTH_NAMES
+
 if TYPE_CHECKING:
     from minutes_lint.corpus import Corpus
 
@@ -480,20 +482,6 @@ def long_date(day: datetime.date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
 
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 
@@ -513,14 +501,14 @@ def write_like(text: str, day: datetime.date) -> str | None:
         out.append(text[pos : m.start()])
         word = m.group(0)
         low = word.lower()
-        month = next((n for n in _MONTH_NAMES if n.lower().startswith(low[:3])), None)
+        month = next((n for n in MONTH_NAMES if n.lower().startswith(low[:3])), None)
         if word.isdigit() and len(word) == 4:
             out.append(str(day.year))
         elif word.isdigit():
             out.append(f"{day.day:02d}" if word.startswith("0") else str(day.day))
             seen_day = True
         elif month is not None and len(low) >= 3 and not seen_month:
-            name = _MONTH_NAMES[day.month - 1]
+            name = MONTH_NAMES[day.month - 1]
             name = name if low == month.lower() else name[:3]  # full name or abbreviation
             out.append(name.upper() if word.isupper() and len(word) > 1 else name)
             seen_month = True

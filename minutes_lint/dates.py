@@ -334,7 +334,7 @@ def _url_covers(text: str, lo: int, pos: int) -> bool:
     return url is not None and url.end() > pos
 
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -366,7 +366,7 @@ def format_like(text: str, day: datetime.date) -> str:
     def month_word(word: str) -> str:
         dot = word.endswith(".")
         bare = word.rstrip(".")
-        name = _MONTH_NAMES[day.month - 1]
+        name = MONTH_NAMES[day.month - 1]
         new = name if len(bare) > 4 or bare.lower() == name.lower() else name[:3]
         if len(bare) == 4 and bare.lower().startswith("sep"):
             new = name if day.month != 9 else "Sept"
@@ -378,7 +378,7 @@ def format_like(text: str, day: datetime.date) -> str:
         token = m.group()
         if token[0].isalpha():
             bare = token.rstrip(".").lower()
-            if any(n.lower().startswith(bare[:3]) for n in _MONTH_NAMES) and len(bare) >= 3:
+            if any(n.lower().startswith(bare[:3]) for n in MONTH_NAMES) and len(bare) >= 3:
                 return month_word(token)
             return token  # a weekday or another word: left as written
         digits = token.rstrip("stndrh")
