@@ -10,9 +10,13 @@ two digits where the series uses three.
 - With ``formats`` (``{"EX": "EX-###"}``, one ``#`` per digit, zero-padded)
   the configured form is the rule.
 - Otherwise the corpus decides: for a prefix used at least 5 times, the
-  dash form used in at least 60% of the identifiers, and the padding used
-  by at least 60% of the identifiers small enough to need it, are the
-  series' form.
+  dash form used in at least 80% of the identifiers, and the padding used
+  by at least 80% of the identifiers small enough to need it, are the
+  series' form.  A corpus split more evenly has no convention to enforce.
+- Where the corpus has none, the document itself decides: a series written
+  two ways in one document (``EX-94`` twice, ``EX95`` once) is reported
+  where it differs from the form the document uses in at least 60% of its
+  uses of that series (at least 2).
 
 Only series are checked: prefixes listed in ``prefixes`` when that list
 is set, else prefixes whose identifiers have at least two different
@@ -65,7 +69,9 @@ FIX = "sometimes"
 OPTIONS: dict[str, object] = {"formats": {}, "prefixes": []}
 
 MIN_USES = 5
-MIN_SHARE = 0.6
+MIN_SHARE = 0.8  # a corpus convention: four uses in five
+DOC_MIN_USES = 2
+DOC_MIN_SHARE = 0.6  # one document's own habit
 # minutes_lint.corpus.IDENTIFIER, also at the end of a sentence ("... EX96.") and not in
 # version numbers ("EX1.2") or time-zone offsets ("UTC-05:00")
 _IDENTIFIER = re.compile(r"\b([A-Z]{2,4})(-?)(\d{1,4})(?!\w|\.\w|:\d)")
@@ -79,6 +85,8 @@ class Form:
     dash: str | None
     width: int | None
     configured: bool = False
+    dash_local: bool = False  # the document's own habit, not the corpus's
+    width_local: bool = False
 
 
 @dataclass
@@ -110,7 +118,9 @@ def _padded(digits: str) -> bool:
     return len(digits) > 1 and digits[0] == "0"
 
 
-def infer_width(digits: Counter[str]) -> tuple[int | None, int, int]:
+def infer_width(
+    digits: Counter[str], min_uses: int = MIN_USES, min_share: float = MIN_SHARE
+) -> tuple[int | None, int, int]:
     """The padding of a series (0: none), with the uses that agree and those that count."""
     widths: Counter[int] = Counter()
     for d, n in digits.items():
@@ -123,25 +133,27 @@ def infer_width(digits: Counter[str]) -> tuple[int | None, int, int]:
     counted = sum(small.values())
     padded = sum(n for d, n in small.items() if len(d) == width)
     natural = sum(n for d, n in small.items() if not _padded(d))
-    if counted < MIN_USES:
+    if counted < min_uses:
         return None, 0, counted
-    if padded >= MIN_SHARE * counted:
+    if padded >= min_share * counted:
         return width, padded, counted
-    if natural >= MIN_SHARE * counted:
+    if natural >= min_share * counted:
         return 0, natural, counted
     return None, 0, counted
 
 
-def infer_form(series: Series) -> Form | None:
-    """The form most of the corpus uses for ``series``; None when there is no clear one."""
+def infer_form(
+    series: Series, min_uses: int = MIN_USES, min_share: float = MIN_SHARE
+) -> Form | None:
+    """The form most uses of ``series`` follow; None when there is no clear one."""
     total = series.total
-    if total < MIN_USES:
+    if total < min_uses:
         return None
     dashed = series.dashed
     dash = (
-        "-" if dashed >= MIN_SHARE * total else "" if total - dashed >= MIN_SHARE * total else None
+        "-" if dashed >= min_share * total else "" if total - dashed >= min_share * total else None
     )
-    width, _agree, _counted = infer_width(series.digits())
+    width, _agree, _counted = infer_width(series.digits(), min_uses, min_share)
     if dash is None and width is None:
         return None
     return Form(dash, width)
@@ -195,12 +207,17 @@ class _Forms:
     def _add(self, prefix: str, dash: str, digits: str, path: str, line: int) -> None:
         self.series.setdefault(prefix, Series(prefix)).uses.append((dash, digits, path, line))
 
+    def is_series(self, prefix: str, allowed: set[str]) -> bool:
+        """Whether ``prefix`` names a series: configured, or guessed from the corpus."""
+        if allowed:
+            return prefix in allowed
+        series = self.series.get(prefix)
+        return series is not None and series.looks_like_series()
+
     def form(self, prefix: str, allowed: set[str]) -> Form | None:
         if prefix not in self._forms:
             series = self.series.get(prefix)
-            ok = series is not None and (
-                prefix in allowed if allowed else series.looks_like_series()
-            )
+            ok = series is not None and self.is_series(prefix, allowed)
             self._forms[prefix] = infer_form(series) if ok and series is not None else None
         return self._forms[prefix]
 
@@ -231,52 +248,97 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     forms = _forms(doc, ctx.corpus) if ctx.corpus is not None else None
     here = ctx.corpus.key(doc.path) if ctx.corpus is not None else doc.path
     text = doc.text
-    for start, end in doc.prose_spans:
-        for m in _IDENTIFIER.finditer(text, start, end):
-            prefix, dash, digits = m.groups()
-            form = configured.get(prefix)
-            if form is None and forms is not None:
-                form = forms.form(prefix, allowed)
-            if form is None:
-                continue
-            new_dash, new_digits = rewrite(digits, dash, form)
-            if (new_dash, new_digits) == (dash, digits):
-                continue
-            new = f"{prefix}{new_dash}{new_digits}"
-            yield _problem(m.start(), m.end(), m.group(), new, form, forms, here)
+    found = [m for start, end in doc.prose_spans for m in _IDENTIFIER.finditer(text, start, end)]
+    own: dict[str, Series] = {}
+    for m in found:
+        own.setdefault(m.group(1), Series(m.group(1))).uses.append(
+            (m.group(2), m.group(3), here, doc.position(m.start()).line)
+        )
+    for m in found:
+        prefix, dash, digits = m.groups()
+        form = configured.get(prefix)
+        if form is None and forms is not None:
+            form = forms.form(prefix, allowed)
+            if forms.is_series(prefix, allowed):
+                form = _with_habit(form, infer_form(own[prefix], DOC_MIN_USES, DOC_MIN_SHARE))
+        if form is None:
+            continue
+        new_dash, new_digits = rewrite(digits, dash, form)
+        if (new_dash, new_digits) == (dash, digits):
+            continue
+        new = f"{prefix}{new_dash}{new_digits}"
+        yield _problem(m.start(), m.end(), m.group(), new, form, forms, here, own[prefix])
+
+
+def _with_habit(corpus: Form | None, document: Form | None) -> Form | None:
+    """The corpus's form, completed by the document's habit where the corpus has none."""
+    if document is None:
+        return corpus
+    if corpus is None:
+        corpus = Form(None, None)
+    dash_local = corpus.dash is None and document.dash is not None
+    width_local = corpus.width is None and document.width is not None
+    if not (dash_local or width_local):
+        return corpus if corpus.dash is not None or corpus.width is not None else None
+    return Form(
+        document.dash if dash_local else corpus.dash,
+        document.width if width_local else corpus.width,
+        dash_local=dash_local,
+        width_local=width_local,
+    )
 
 
 def _problem(
-    start: int, end: int, old: str, new: str, form: Form, forms: _Forms | None, here: str
+    start: int,
+    end: int,
+    old: str,
+    new: str,
+    form: Form,
+    forms: _Forms | None,
+    here: str,
+    own: Series,
 ) -> Problem:
     prefix = old.rstrip("-0123456789")
+    series = forms.series.get(prefix, own) if forms is not None else own
     if form.configured:
         shape = f"{prefix}{form.dash}{'#' * max(form.width or 1, 1)}"
         message = f"“{old}” does not follow the configured format {shape}: write “{new}”"
         applicability = Applicability.SAFE
     else:
-        series = forms.series[prefix] if forms is not None else Series(prefix)
-        message = (
-            f"“{old}”: the {prefix} series is written {_how(series, form, old, new)}"
-            f"{_example(series, form, here, new)}; write “{new}”"
-        )
+        how = _how(series, own, form, old, new)
+        dash_differs = ("-" in old) != ("-" in new)
+        digits_differ = old.replace("-", "") != new.replace("-", "")
+        if (dash_differs and form.dash_local) or (digits_differ and form.width_local):
+            message = (
+                f"“{old}”: this document writes the {prefix} series {how}, and the corpus "
+                f"has no single form; write “{new}”"
+            )
+        else:
+            message = (
+                f"“{old}”: the {prefix} series is written {how}"
+                f"{_example(series, form, here, new)}; write “{new}”"
+            )
         applicability = Applicability.UNSAFE
     return Problem(
         start, end, message, Fix.replace(start, end, new, f"Write “{new}”", applicability)
     )
 
 
-def _how(series: Series, form: Form, old: str, new: str) -> str:
-    """The parts of the series' form that ``old`` does not follow, with their counts."""
+def _how(corpus: Series, own: Series, form: Form, old: str, new: str) -> str:
+    """The parts of the series' form that ``old`` does not follow, with their counts in
+    the corpus, or in this document where the form is the document's habit."""
     parts = []
     if ("-" in old) != ("-" in new):
+        series, where = (own, "this document") if form.dash_local else (corpus, "the corpus")
         agree = series.dashed if form.dash else series.total - series.dashed
         kind = "with a dash" if form.dash else "without a dash"
-        parts.append(f"{kind} ({agree} of {series.total} uses in the corpus)")
+        parts.append(f"{kind} ({agree} of {series.total} uses in {where})")
     if old.replace("-", "") != new.replace("-", ""):
-        _width, agree, counted = infer_width(series.digits())
+        series, where = (own, "this document") if form.width_local else (corpus, "the corpus")
+        limits = (DOC_MIN_USES, DOC_MIN_SHARE) if form.width_local else (MIN_USES, MIN_SHARE)
+        _width, agree, counted = infer_width(series.digits(), *limits)
         kind = f"zero-padded to {form.width} digits" if form.width else "without leading zeros"
-        parts.append(f"{kind} ({agree} of {counted} uses in the corpus)")
+        parts.append(f"{kind} ({agree} of {counted} uses in {where})")
     return " and ".join(parts)
 
 

@@ -75,7 +75,8 @@ def test_bad_format_is_a_configuration_error() -> None:
 
 def test_prefixes_allow_list_replaces_the_series_guess() -> None:
     options = {"prefixes": ["SHA"]}
-    found = lint(rule, notes("Hash SHA1 and ballot EXC06."), others=OTHERS, options=options)
+    others = {**OTHERS, "e.md": notes("Hashes SHA-1, SHA-224 and SHA-256.")}
+    found = lint(rule, notes("Hash SHA1 and ballot EXC06."), others=others, options=options)
     assert [d.snippet for d in found] == ["SHA1"]
 
 
@@ -86,8 +87,35 @@ def test_few_uses_or_no_clear_majority_is_quiet() -> None:
     assert lint(rule, notes("Ballot EXC07 and EXC008 passed."), others=split) == []
 
 
+def test_an_even_corpus_split_is_no_convention() -> None:
+    split = {
+        "a.md": notes("Ballots EX-081, EX-082 and EX-083 passed."),
+        "b.md": notes("Ballots EX084 and EX085 passed."),
+    }
+    assert lint(rule, notes("Ballot EX086 passed."), others=split) == []
+
+
+def test_a_series_written_two_ways_in_one_document() -> None:
+    split = {
+        "a.md": notes("Ballots EX-081, EX-082 and EX-083 passed."),
+        "b.md": notes("Ballots EX084 and EX085 passed."),
+    }
+    text = notes("Ballots EX-086 and EX-087 passed; EX088 failed.")
+    (found,) = lint(rule, text, others=split)
+    assert found.snippet == "EX088"
+    assert found.message.startswith(
+        "“EX088”: this document writes the EX series with a dash (2 of 3 uses in this document)"
+    )
+    assert fix(rule, text, others=split, unsafe=True) == notes(
+        "Ballots EX-086 and EX-087 passed; EX-088 failed."
+    )
+    # one of each: no habit to follow
+    assert lint(rule, notes("Ballots EX-086 and EX087."), others=split) == []
+
+
 def test_infer_width() -> None:
-    assert rule.infer_width(Counter({"011": 3, "06": 1, "12": 1})) == (3, 3, 5)
+    assert rule.infer_width(Counter({"011": 4, "06": 1})) == (3, 4, 5)
+    assert rule.infer_width(Counter({"011": 3, "06": 1, "12": 1}))[0] is None  # 60%: no rule
     assert rule.infer_width(Counter({"6": 5, "11": 4, "028": 1})) == (0, 9, 10)
     assert rule.infer_width(Counter({"6": 5, "11": 4}))[0] is None
 
