@@ -12,7 +12,12 @@ for the given name when the organisation agrees too.  The canonical spelling
 comes from the roster file when it names the person, else from the evidence
 of the corpus: accents over the same letters without them, proper case over
 ALL CAPS or all lower case, then the number of distinct documents (identical
-copies once); a tie is reported as a tie.  The message names the other
+copies once); a tie is reported as a tie.  When the accented or proper-case
+form appears in only one or two documents and the archive has settled on the
+other form (five times as many documents), the documents of the settled form
+are not reported: the rare form gets one ``info`` note instead, naming the
+settled form, since a single document is thin evidence that a hundred others
+are wrong.  The message names the other
 spelling, where it appears and how often.
 
 ## Why is this bad?
@@ -62,6 +67,7 @@ from minutes_lint.names import (
     has_diacritics,
     loses_diacritics,
     org_key,
+    rank_key,
     ranked,
     same_person,
     same_rank,
@@ -77,6 +83,8 @@ SCOPE = "corpus"
 FIX = "sometimes"
 OPTIONS: dict[str, object] = {}
 FACTS = (attendees, minutes_identity)
+THIN_DOCUMENTS = 2
+ESTABLISHED_RATIO = 5
 _PART = {"given": "given name", "surname": "family name", "middle": "middle name"}
 
 
@@ -133,6 +141,11 @@ def _variant(
         order = ranked(spellings)
         mine = next((s for s in spellings if s.text == name), None)
         best = next(s for s in order if s.text != name)
+        common = max((s for s in spellings if s.text != name), key=_documents)
+        if mine is not None and order[0].text == name and _thin(mine, common):
+            return _lonely(entry, name, mine, common, here)
+        if mine is not None and _thin(best, mine):
+            return None  # the established form: the lone other one is reported instead
         if order[0].text != name or (mine is not None and same_rank(mine, best)):
             tie = mine is not None and same_rank(mine, best)
             return _problem(
@@ -170,6 +183,39 @@ def _variant(
             False,
         )
     return None
+
+
+def _documents(spelling: Spelling) -> int:
+    return len(spelling.copies or spelling.documents)
+
+
+def _thin(preferred: Spelling, other: Spelling) -> bool:
+    """Whether ``preferred`` outranks ``other`` on accents or case alone, with the evidence
+    of one or two documents against a form the archive has settled on (five times as many)."""
+    return (
+        rank_key(preferred)[:2] < rank_key(other)[:2]
+        and _documents(preferred) <= THIN_DOCUMENTS
+        and _documents(other) >= ESTABLISHED_RATIO * _documents(preferred)
+    )
+
+
+def _lonely(
+    entry: AttendeeEntry, name: str, mine: Spelling, common: Spelling, here: str
+) -> Problem:
+    """The rare accented or proper-case spelling of a name the archive writes another way:
+    one note here rather than a warning in every document of the common form."""
+    how = (
+        "without accents"
+        if has_diacritics(name) and not has_diacritics(common.text)
+        else "in another case"
+    )
+    return Problem(
+        entry.name_start,
+        entry.name_end,
+        f"attendee “{name}”: the archive writes this name {how} as “{common.text}” "
+        f"({_places(common, here)}); if this spelling is right, those documents need it too",
+        severity=Severity.INFO,
+    )
 
 
 def _difference(miss: NearMiss) -> str:

@@ -139,3 +139,21 @@ def test_the_same_people_at_different_meetings_count_for_each_meeting() -> None:
     docs["b.md"] = minutes("Karl Lindquist (Vantex), Ada Noor (Vantex)")
     found = lint(rule, minutes("Karl Lindquist (Vantex)") + "\nOther.\n", others=docs)
     assert len(found) == 1 and "“Karl Lindqvist”" in found[0].message
+
+
+def test_a_lone_accented_form_against_a_settled_archive_is_one_note() -> None:
+    given = ["Ada", "Bo", "Cyd", "Dana", "Edo"]
+    settled = {f"{g}.md": minutes(f"Tomas Hrabal (Vantex), {g} Noor (Vantex)") for g in given}
+    settled["rare.md"] = minutes("Tomáš Hrabal (Vantex)")
+    # the five documents of the settled form are not each reported
+    assert lint(rule, minutes("Tomas Hrabal (Vantex)"), others=settled) == []
+    # the one accented document gets a note naming the settled form, without a fix
+    others = {k: v for k, v in settled.items() if k != "rare.md"}
+    (found,) = lint(rule, minutes("Tomáš Hrabal (Vantex)"), others=others)
+    assert found.severity == "info" and found.fix is None
+    assert "writes this name without accents as “Tomas Hrabal”" in found.message
+    # with the accents in three documents, the accented form is established: warn the others
+    for g in given[:3]:
+        settled[f"rare{g}.md"] = minutes(f"Tomáš Hrabal (Vantex), {g} Ray (Vantex)")
+    (found,) = lint(rule, minutes("Tomas Hrabal (Vantex)"), others=settled)
+    assert "with accents" in found.message
