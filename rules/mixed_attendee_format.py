@@ -6,11 +6,9 @@ Looks at how each attendee entry joins the name and the organisation:
 ``Name, Org``.  In a list that mixes forms, each entry not written in the
 list's clear majority form (two thirds of its entries) is reported; a list
 mixed without a clear majority is reported once.  When a preferred form is
-known, a list written (mostly) in another form is reported once as well.
-A list written entirely in one other form is consistent in itself: it is
-reported (with severity info) only against a configured ``preferred`` form,
-never against the corpus majority alone, since archives change their house
-style over the years.  The preferred form is the ``preferred``
+known, a list written (mostly) in another form is reported once as well;
+a list written entirely in one other form is consistent in itself, so it
+is reported with severity info.  The preferred form is the ``preferred``
 option (``paren``, ``dash-paren``, ``dash``, ``bracket`` or ``comma``, or
 the pattern itself such as ``Name (Org)``; another value is a
 configuration error), else the form of most attendee entries across the
@@ -51,7 +49,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from minutes_lint.attendees import AttendeeEntry
 from minutes_lint.config import ConfigError
@@ -110,16 +108,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _check_list(
-    text: str, entries: list[AttendeeEntry], preferred: Preferred | None
+    text: str, entries: list[AttendeeEntry], preferred: tuple[str, str] | None
 ) -> Iterator[Problem]:
-    """Problems of one list, against ``preferred`` when a form is preferred."""
+    """Problems of one list; ``preferred`` is (form, why) when a form is preferred."""
     counts = Counter(entry.form for entry in entries)
     common, common_count = counts.most_common(1)[0]
     clear = common_count >= _CLEAR_MAJORITY * len(entries)
-    if preferred is not None and len(counts) == 1 and not preferred.configured:
-        return  # consistent in itself: the corpus majority alone does not outrank it
     if preferred is not None:
-        target, why = preferred.form, preferred.why
+        target, why = preferred
     elif len(counts) > 1 and clear:
         target, why = common, ""
     elif len(counts) > 1:
@@ -216,21 +212,15 @@ def _dashes(text: str, entries: list[AttendeeEntry]) -> Iterator[Problem]:
 # --- the preferred form ------------------------------------------------------------------
 
 
-class Preferred(NamedTuple):
-    form: str
-    why: str
-    configured: bool
-
-
-def _preferred(ctx: RuleContext) -> Preferred | None:
-    """The form from the ``preferred`` option, else from the corpus majority."""
+def _preferred(ctx: RuleContext) -> tuple[str, str] | None:
+    """(form, why) from the ``preferred`` option, else from the corpus majority."""
     option = str(ctx.options["preferred"]).strip().lower()
     if option:
         form = _BY_NAME.get(option)
         if form is None:
             choices = ", ".join(FORMS)
             raise ConfigError(f"{CODE}: preferred must be one of {choices}, not {option!r}")
-        return Preferred(form, f"the configured form is “{FORMS[form]}”", True)
+        return form, f"the configured form is “{FORMS[form]}”"
     if ctx.corpus is None:
         return None
     counts = corpus_forms(ctx.corpus)
@@ -240,8 +230,7 @@ def _preferred(ctx: RuleContext) -> Preferred | None:
     form, count = counts.most_common(1)[0]
     if count * 2 <= total:
         return None
-    why = f"the corpus mostly writes “{FORMS[form]}” ({count} of {total} entries)"
-    return Preferred(form, why, False)
+    return form, f"the corpus mostly writes “{FORMS[form]}” ({count} of {total} entries)"
 
 
 def corpus_forms(corpus: Corpus) -> Counter[str]:
