@@ -12,7 +12,9 @@ for the given name when the organisation agrees too.  The canonical spelling
 comes from the roster file when it names the person, else from the evidence
 of the corpus: accents over the same letters without them, proper case over
 ALL CAPS or all lower case, then the number of distinct documents (identical
-copies once); a tie is reported as a tie.  When the accented or proper-case
+copies once); a tie is reported as a tie (for a near-miss, only when the
+organisation agrees too: two names listed equally often with nothing else
+in common may be two people).  When the accented or proper-case
 form appears in only one or two documents and the archive has settled on the
 other form (five times as many documents), the documents of the settled form
 are not reported: the rare form gets one ``info`` note instead, naming the
@@ -169,6 +171,8 @@ def _variant(
         if clash is not None and not _same_org(clash, entry):
             continue  # different organisations in one list: different people
         tie = miss.copies == mine_count and miss.edits != 0
+        if tie and not _org_agrees(entry, miss):
+            continue  # one listing each, nothing else in common: maybe two people
         # never rewrite towards a spelling that is itself a variant of a commoner name
         variant = any(m.copies >= miss.copies for m in people.near_misses(other.text))
         return _problem(
@@ -183,6 +187,11 @@ def _variant(
             False,
         )
     return None
+
+
+def _org_agrees(entry: AttendeeEntry, miss: NearMiss) -> bool:
+    key = org_key(entry.org) if entry.org else ""
+    return bool(key) and any(key in s.orgs for s in miss.spellings)
 
 
 def _documents(spelling: Spelling) -> int:

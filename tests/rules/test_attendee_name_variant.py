@@ -157,3 +157,12 @@ def test_a_lone_accented_form_against_a_settled_archive_is_one_note() -> None:
         settled[f"rare{g}.md"] = minutes(f"Tomáš Hrabal (Vantex), {g} Ray (Vantex)")
     (found,) = lint(rule, minutes("Tomas Hrabal (Vantex)"), others=settled)
     assert "with accents" in found.message
+
+
+def test_a_near_miss_tie_needs_the_same_organisation() -> None:
+    once = {"a.md": minutes("Han Vold (Quillco), Bo Tran (Quillco)")}
+    # one listing each, different organisations: maybe two people, not reported
+    assert lint(rule, minutes("Han Volt (Vantex)"), others=once) == []
+    # one listing each, same organisation: a tie worth a look
+    (found,) = lint(rule, minutes("Han Volt (Quillco)"), others=once)
+    assert "(a tie)" in found.message and found.fix is None
