@@ -536,14 +536,14 @@ def _windows(text: str, run: list[tuple[int, int]], out: list[Mention]) -> None:
 
 
 _POSSESSIVE = ("'s", "’s")
-_SPEECH_VERBS = (
+SPEECH_VERBS = (
     "said|says|noted|notes|asked|asks|added|adds|answered|replied|responded|suggested|"
     "proposed|explained|stated|mentioned|agreed|disagreed|commented|clarified|reported|"
     "presented|raised|wondered|pointed|thought|thinks|questioned|objected|confirmed|"
     "summarized|summarised|volunteered|moved|seconded"
 )
 _SPEAKER = lazy_compile(
-    rf"(?<![\w'’\-.])(?P<name>[A-Z][^\W\d_]{{3,}})(?:’s|'s)?[ \t]+(?:{_SPEECH_VERBS})\b"
+    rf"(?<![\w'’\-.])(?P<name>[A-Z][^\W\d_]{{3,}})(?:’s|'s)?[ \t]+(?:{SPEECH_VERBS})\b"
 )
 
 
