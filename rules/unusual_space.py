@@ -7,7 +7,9 @@ order mark (U+FEFF) inside the text and a zero-width joiner or non-joiner
 (U+200D, U+200C) outside a word.  Each run of such characters is reported
 once.  The fix writes a normal space for each visible space and deletes
 the zero-width characters.  Joiners between two non-ASCII characters
-(emoji sequences, scripts that need them) are left alone.
+(emoji sequences, scripts that need them) are left alone, and so is a
+no-break space set on purpose by typography: next to a dash or to French
+punctuation ("one — two", "Pourquoi ?") or between digits ("10 000").
 
 ## Why is this bad?
 These characters come from pasting out of word processors, mail clients
@@ -30,8 +32,7 @@ with an ordinary space.
 
 ## Fix safety
 Safe: the text reads the same.  Where a no-break space is wanted on
-purpose (French punctuation, thousands separators), suppress the rule for
-the file.
+purpose elsewhere, suppress the rule for the file.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     text = doc.text
     for m in _RUN.finditer(text):
         run = m.group()
-        if _joins_a_word(text, m.start(), m.end(), run):
+        if _joins_a_word(text, m.start(), m.end(), run) or _typographic(
+            text, m.start(), m.end(), run
+        ):
             continue
         replacement = "".join("" if ch in _ZERO_WIDTH else " " for ch in run)
         action = "Replace with a space" if replacement else "Delete it"
@@ -86,6 +89,21 @@ def _joins_a_word(text: str, start: int, end: int, run: str) -> bool:
         return False
     before, after = text[start - 1], text[end]
     return not (before.isascii() or after.isascii() or before.isspace() or after.isspace())
+
+
+_NO_BREAK = "\u00a0\u202f"
+# punctuation that typography keeps on the line of the word before or after it
+_KEPT_WITH = "—–:;?!«»‹›%‰"
+
+
+def _typographic(text: str, start: int, end: int, run: str) -> bool:
+    """True for a no-break space set on purpose: before or after a dash or French
+    punctuation ("one — two", "Pourquoi ?"), or between digits ("10 000")."""
+    if not all(ch in _NO_BREAK for ch in run):
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in _KEPT_WITH or after in _KEPT_WITH or (before.isdigit() and after.isdigit())
 
 
 def _name(ch: str) -> str:

@@ -14,6 +14,11 @@ CASES = [
     ("zero\u200d width joiner, \u200cnon-joiner\n", [(1, 5), (1, 21)]),
     ("An emoji \U0001f469\u200d\U0001f4bb and a script \u0915\u094d\u200d\u0937\n", []),
     ("line one\n\ufeffline two\n", [(2, 1)]),
+    # no-break spaces set on purpose by typography
+    ("One quick one\u00a0\u2014\u00a0do we need lunch?\n", []),
+    ("Pourquoi\u202f? Parce que\u00a0: voil\u00e0.\n", []),
+    ("Budget of 10\u00a0000 euros\n", []),
+    ("a\u200b\u2014 zero width next to a dash is still reported\n", [(1, 2)]),
 ]
 
 
