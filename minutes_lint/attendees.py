@@ -91,6 +91,8 @@ _HONORIFIC = lazy_compile(r"(?:dr|prof|mr|mrs|ms|mx)\.?[ \t]+(?=[^\W\d_])", re.I
 _BOLD_NOTE = lazy_compile(r"(?:^|,)[ \t]*(?:\*\*|__|<strong>|<b>)")
 _ROLE_SUFFIX = lazy_compile(r"[ \t]*[-–—,][ \t]*([A-Za-z][\w -]{1,30}?)[ \t]*$")
 _HANDLE_NOTE = lazy_compile(r"[ \t]*[-–—:][ \t]*[^()\n]{1,40}")
+# "Name (Org) - need to leave early": a note of two words or more after a spaced dash
+_DASH_NOTE = lazy_compile(r"[ \t]+[-–—][ \t]+[^\W\d_][^()\n]*?[ \t][^()\n]{1,80}")
 _CAPITALS = lazy_compile(r"^[A-Z]{2,5}$")
 _IAL = lazy_compile(r"^[ \t]*\{:[^}]*\}[ \t]*$")  # a kramdown attribute line: not content
 _ROLE_GROUP = lazy_compile(r"present|regret|apolog|absent|guest|chair|scribe", re.IGNORECASE)
@@ -774,7 +776,7 @@ def _entry(
     comma: int | None,
 ) -> AttendeeEntry | None:
     """Parse one entry; None for an empty piece (e.g. after a trailing comma)."""
-    start, end = _trim(text, start, end)
+    start, end = _unwrap_emphasis(text, *_trim(text, start, end))
     leading_and = _LEADING_AND.match(text, start, end)
     if leading_and:
         start = leading_and.end()
@@ -800,6 +802,23 @@ def _entry(
     return _make(text, start, end, (start, end), None, "bare", group, problem)
 
 
+def _unwrap_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without bold or italic markers around the whole entry
+    (``**Ann Lee (Acme)**``), or around its name and organisation when a note follows
+    (``**Ann Lee (Acme)** - leaves early``)."""
+    for marker in ("**", "__", "*"):
+        if not text.startswith(marker, start) or end - start <= 2 * len(marker):
+            continue
+        close = text.find(marker, start + len(marker), end)
+        if close < 0 or text[close - 1] in _SPACE:
+            return start, end
+        rest = close + len(marker)
+        if rest == end or _DASH_NOTE.fullmatch(text, rest, end):
+            return start + len(marker), close
+        return start, end
+    return start, end
+
+
 def _paren_entry(
     text: str,
     start: int,
@@ -820,7 +839,12 @@ def _paren_entry(
         and text[open_pos + 1 : open_pos + 2] == "@"
         and _HANDLE_NOTE.fullmatch(text, close + 1, end) is not None
     )  # "Name (@handle) - joined late": a note after a handle
-    if close is not None and not handle_note and not _only_notes(text, close + 1, end, pairs):
+    dash_note = close is not None and _DASH_NOTE.fullmatch(text, close + 1, end) is not None
+    if (
+        close is not None
+        and not (handle_note or dash_note)
+        and not _only_notes(text, close + 1, end, pairs)
+    ):
         later = _after_nickname(text, start, open_pos, close, end, pairs)
         if later is not None:
             open_pos, close = later, pairs[later]

@@ -186,6 +186,31 @@ def test_role_note_after_organisation() -> None:
     assert all(entry.problem is None for entry in found.entries)
 
 
+def test_bold_entries_and_notes_after_a_dash() -> None:
+    text = (
+        "## Attendance\n\n- **Ada Noor (Quillco, TAC)**\n"
+        "- **Bo Tran (Vantex, TAC)** - needs to leave 30 minutes early.\n"
+        "- Cy Dale (Quillco) - joined late from the airport\n"
+        "- Di Fenn (Vantex)\n"
+    )
+    found = only_list(text)
+    assert summary(text, found) == [
+        ("Ada Noor", "Quillco, TAC", "paren"),
+        ("Bo Tran", "Vantex, TAC", "paren"),
+        ("Cy Dale", "Quillco", "paren"),
+        ("Di Fenn", "Vantex", "paren"),
+    ]
+    assert all(entry.problem is None for entry in found.entries)
+
+
+def test_two_entries_run_together_are_still_a_problem() -> None:
+    text = (
+        "## Attendees\n\nAda Noor (Quillco Labs) Bo Tran (Vantex), Cy Dale (Quillco), "
+        "Di Fenn (Vantex), Ed Moss (Acme)\n"
+    )
+    assert only_list(text).entries[0].problem == "unexpected text after the organisation"
+
+
 def test_nickname_inside_name() -> None:
     text = "## Attendees\n\nRobert (Bob) Stone (Example CA), Alice Moreau (Acme)\n"
     found = only_list(text)
