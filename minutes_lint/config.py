@@ -22,6 +22,14 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".minutes-lint.toml", "pyproject.toml")
 DEFAULT_CORPUS = ["**/*.md"]
+# templates, not minutes: a static site's archetypes (Hugo) and files named as templates
+DEFAULT_EXCLUDE = (
+    "archetypes/*",
+    "*/archetypes/*",
+    "*template*.md",
+    "*Template*.md",
+    "*TEMPLATE*.md",
+)
 
 
 class ConfigError(Exception):
@@ -40,7 +48,7 @@ class Settings:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     include: list[str] = field(default_factory=lambda: ["*.md", "*.markdown"])
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     roster: str = "minutes-roster.yaml"
     cache_dir: str = ".minutes-lint-cache"
     nicknames: list[list[str]] = field(default_factory=list)

@@ -384,6 +384,22 @@ def test_excluded_files_are_skipped_when_a_folder_is_walked(cli: CliRunner) -> N
     assert [d["path"] for d in run.json()] == [os.path.join("minutes", "b.md")]
 
 
+def test_templates_are_excluded_by_default(cli: CliRunner) -> None:
+    cli.use_rules(standard_rules())
+    cli.write("site/archetypes/minutes.md", "foo\n")
+    cli.write("minutes/meeting-template.md", "foo\n")
+    cli.write("minutes/b.md", "foo\n")
+    run = cli("--output-format", "json", ".")
+    assert [d["path"] for d in run.json()] == [os.path.join("minutes", "b.md")]
+    # a configured exclude replaces the default
+    cli.write(".minutes-lint.toml", 'exclude = ["minutes/b.md"]\n')
+    run = cli("--output-format", "json", ".")
+    assert sorted(d["path"] for d in run.json()) == [
+        os.path.join("minutes", "meeting-template.md"),
+        os.path.join("site", "archetypes", "minutes.md"),
+    ]
+
+
 def test_a_missing_file_is_ml001(cli: CliRunner) -> None:
     cli.write("good.md", GOOD)
     run = cli("--select", "DT001", "--output-format", "json", "missing.md", "good.md")
