@@ -116,3 +116,12 @@ def test_lookup_cost_does_not_depend_on_occurrences() -> None:
     spelling = people.spellings("Rebecca Kelly")[0]
     assert spelling.count == 2000
     assert len(spelling.places) <= 20  # occurrences are counted, not stored
+
+
+def test_lowercase_particles_are_proper_case() -> None:
+    from minutes_lint.names import case_penalty
+
+    assert case_penalty("Dora vom Hagen") == 0
+    assert case_penalty("Lia zur Linde") == 0
+    assert case_penalty("Dora VOM HAGEN") == 1  # "HAGEN" is all caps; the particle never counts
+    assert case_penalty("dora hagen") == 2
