@@ -8,7 +8,8 @@ comma), no name (``(Example CA)``) or empty parentheses.  It also reports
 an entry without an organisation in a list where nearly every other entry
 has one (by default at least 80% of a list of at least 5 entries).  A group
 of the list that gives no organisation at all (``Observers: Carol, Dan``)
-is left alone, and nested parentheses such as
+is left alone, and so is a guest or invited expert (``Invited Expert`` in
+the organisation column says why there is none); nested parentheses such as
 ``Alice Moreau (Example Holding SA (Example CA))`` are read as one
 organisation, not reported.
 
@@ -51,7 +52,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from minutes_lint.attendees import AttendeeEntry, AttendeeList
+from minutes_lint.attendees import GUEST, AttendeeEntry, AttendeeList
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.lazy_re import lazy_compile
@@ -238,6 +239,8 @@ def _missing_org(
 ) -> Problem | None:
     """A problem when ``entry`` lacks the organisation that its list otherwise gives."""
     if entry.org is not None or entry.problem is not None or not entry.name:
+        return None
+    if entry.role == GUEST:  # an invited expert or guest stands for no organisation
         return None
     entries = attendee_list.entries
     with_org = sum(1 for other in entries if other.org is not None)

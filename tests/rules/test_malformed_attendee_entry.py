@@ -121,3 +121,16 @@ def test_empty_and_padded_entries() -> None:
     assert len(found) == 2
     assert any("empty attendee entry" in m for m in found)
     assert any("spaces inside the parentheses" in m for m in found)
+
+
+def test_an_invited_expert_has_no_organisation_to_give() -> None:
+    table = (
+        "**Attendees:**\n\n| Name | Abbreviation | Organization |\n| --- | --- | --- |\n"
+        + "".join(
+            f"| {n} Moss | {n[:2].upper()}M | Quillco |\n"
+            for n in ["Ada", "Bo", "Cyd", "Dana", "Edo", "Fay"]
+        )
+        + "| Gil Hart | GHT | Invited Expert |\n"
+    )
+    assert lint(rule, table) == []
+    assert len(lint(rule, table.replace("| Invited Expert |", "|  |"))) == 1
