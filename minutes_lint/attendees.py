@@ -928,6 +928,8 @@ def _make(
     note_start = name_end
     if org is not None:
         org_start, org_end = _trim(text, *org)
+        while org_end > org_start and text[org_end - 1] in ",; \t":  # "(Acme, )": no note
+            org_end -= 1
         org_text = " ".join(text[org_start:org_end].split())
         note_start = org_end
         note = ""

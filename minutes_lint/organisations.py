@@ -140,6 +140,18 @@ def findings(doc: Document, prose: bool = True) -> list[Finding]:
     return doc.memo(f"{__name__}.findings[prose={prose}]", lambda: _find(doc, prose))
 
 
+def _rank(item: tuple[str, list[Occurrence]]) -> tuple[bool, bool, int]:
+    """Sort key of one spelling, best first: no stray punctuation at either end ("IBM,"),
+    not all lower case ("red hat"), then the most uses."""
+    text = item[1][0].text
+    stray = text[:1] in STRAY or text[-1:] in STRAY
+    lower = text == text.lower() and any(c.isalpha() for c in text)
+    return stray, lower, -len(item[1])
+
+
+STRAY = ",;:/-–—"
+
+
 def _find(doc: Document, prose: bool) -> list[Finding]:
     out: list[Finding] = []
     for places in occurrences(doc, prose).values():
@@ -148,11 +160,11 @@ def _find(doc: Document, prose: bool) -> list[Finding]:
             by_spelling.setdefault(place.spelling, []).append(place)
         if len(by_spelling) < 2:
             continue
-        ranked = sorted(by_spelling.items(), key=lambda item: (-len(item[1]), item[1][0].start))
+        ranked = sorted(by_spelling.items(), key=lambda item: (_rank(item), item[1][0].start))
         majority_places = ranked[0][1]
         majority = majority_places[0].text
         for spelling, places_of in ranked[1:]:
-            tie = len(places_of) == len(majority_places)
+            tie = _rank((spelling, places_of)) == _rank(ranked[0])
             out.append(
                 Finding(
                     spelling,

@@ -5,8 +5,11 @@ Collects the organisations of the document's attendee lists and the single
 capitalised words of the discussion that name one of them.  Spellings that
 differ only in case, hyphens, spaces or punctuation ("Example-Trust",
 "Example Trust", "ExampleTrust", "EXAMPLE TRUST") are one organisation
-written two ways; the spellings used less often in the document are
-reported, with the one used most often.  A tie is reported as a tie.
+written two ways.  The better spelling is the one without stray
+punctuation at either end ("Example CA," from a list that ends an entry
+with a comma), then the one not written all in lower case ("example ca"),
+then the one used most often in the document; the others are reported
+with it.  A tie is reported as a tie.
 Straight and curly apostrophes count as the same spelling, and a word in
 capitals in the discussion ("EXAMPLETRUST ROOT PROGRAM") is emphasis, not a
 spelling.
@@ -46,7 +49,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Applicability, Edit, Fix, Problem, Severity
 from minutes_lint.document import Document
-from minutes_lint.organisations import findings
+from minutes_lint.organisations import STRAY, findings
 from minutes_lint.registry import RuleContext
 
 CODE = "AT005"
@@ -66,7 +69,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         line = doc.position(finding.majority_place.start).line
         more = len(finding.occurrences) - 1
         also = f" (and {more} more time{'s' if more > 1 else ''})" if more else ""
-        how = "as often" if finding.tie else f"{finding.count} times"
+        if finding.tie:
+            how = "as often"
+        elif finding.count > len(finding.occurrences):
+            how = f"{finding.count} times"
+        else:
+            how = f"{_times(finding.count)}, {_why(first.text, finding.majority)},"
         message = (
             f"organisation “{first.text}”{also} is written “{finding.majority}” "
             f"{how} in this document, e.g. on line {line}"
@@ -80,3 +88,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             )
             fix = Fix(edits, f"Write “{finding.majority}”", Applicability.UNSAFE)
         yield Problem(first.start, first.end, message, fix)
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
+def _why(mine: str, better: str) -> str:
+    """Why ``better`` wins although it is not used more often."""
+    if mine.strip(STRAY) != mine and better.strip(STRAY) == better:
+        return "without the stray punctuation"
+    return "not all in lower case"

@@ -103,3 +103,21 @@ def test_tie_has_no_fix() -> None:
 
 def test_discussion_can_be_left_out() -> None:
     assert lint(rule, IN_PROSE, options={"check-prose": False}) == []
+
+
+def test_lower_case_loses_to_the_proper_spelling_even_when_more_frequent() -> None:
+    text = (
+        "## Attendees\n\nAda Noor (vantex group), Bo Tran (vantex group), "
+        "Cy Dale (Vantex Group), Di Fenn (Quillco)\n"
+    )
+    (found,) = lint(rule, text)
+    assert found.message.startswith(
+        "organisation “vantex group” (and 1 more time) is written “Vantex Group” once, "
+        "not all in lower case, in this document"
+    )
+    assert "(a tie)" not in found.message
+
+
+def test_an_empty_note_after_the_organisation_is_not_part_of_it() -> None:
+    text = "## Attendees\n\nAda Noor (Quillco, ), Bo Tran (Quillco), Cy Dale (Vantex)\n"
+    assert lint(rule, text) == []
