@@ -12,7 +12,11 @@ followed by its subsections is not empty.  Left alone:
   "Presenter: Alice Moreau", "Minutes approved.": a colon with text after
   it, a date or a final full stop);
 * title lines: headings before the first line of text of the body, and a
-  heading right below its parent heading with nothing in between.
+  heading right below its parent heading with nothing in between;
+* sections the archive habitually leaves empty: a title that is empty in at
+  least a quarter of the documents of the corpus that have it (and in at
+  least three), such as a standing "Q&A, Other" item of an agenda template.
+  Learned from the corpus, so no list of such titles is needed.
 
 ## Why is this bad?
 An empty section is usually a placeholder the minute-taker meant to fill:
@@ -48,6 +52,7 @@ from collections.abc import Iterator
 
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
+from minutes_lint.facts import fact
 from minutes_lint.markdown import Heading
 from minutes_lint.registry import RuleContext
 
@@ -55,7 +60,10 @@ CODE = "ST004"
 NAME = "empty-section"
 SUMMARY = "Section heading with nothing under it"
 SEVERITY = Severity.INFO
+SCOPE = "corpus"
 FIX = "none"
+HABIT_SHARE = 0.25  # empty in a quarter of the documents that have the section
+HABIT_DOCUMENTS = 3
 OPTIONS: dict[str, object] = {
     "allow": [
         "*roll call*",
@@ -76,18 +84,60 @@ _LABEL_VALUE = re.compile(r":\s*\S")
 _NOTHING = re.compile(r"^\s*(?:(?:[-*_]\s*){3,}|<!--.*?-->)?\s*$")
 
 
+def _leaves(doc: Document) -> Iterator[tuple[int, Heading, bool]]:
+    """Headings without subsections right below them, with whether each is empty."""
+    headings = doc.headings
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
+        if following is not None and following.level > heading.level:
+            continue  # subsections follow
+        end = following.start if following is not None else len(doc.text)
+        yield index, heading, _is_empty(doc, heading.end, end)
+
+
+@fact("ST004.sections", version=1)
+def sections(doc: Document) -> list[list[object]]:
+    """``[title, empty]`` for each section without subsections, titles lower-cased."""
+    return [[_title(heading), empty] for _index, heading, empty in _leaves(doc)]
+
+
+FACTS = (sections,)
+
+
+def _habitually_empty(ctx: RuleContext) -> set[str]:
+    """Titles the corpus leaves empty in at least a quarter of the documents having them."""
+    corpus = ctx.corpus
+    if corpus is None:
+        return set()
+
+    def build() -> set[str]:
+        having: dict[str, int] = {}
+        empty: dict[str, int] = {}
+        for found in corpus.facts(sections).values():
+            titles = {str(title) for title, _ in found}
+            empties = {str(title) for title, is_empty in found if is_empty}
+            for title in titles:
+                having[title] = having.get(title, 0) + 1
+            for title in empties:
+                empty[title] = empty.get(title, 0) + 1
+        return {
+            title
+            for title, n in empty.items()
+            if n >= HABIT_DOCUMENTS and n >= HABIT_SHARE * having[title]
+        }
+
+    return corpus.memo(f"{CODE}.habitually_empty", build)
+
+
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     headings = doc.headings
     if not headings:
         return
     allow = _allow_pattern([str(p) for p in ctx.options["allow"]])
     first_text: int | None = None
-    for index, heading in enumerate(headings):
-        following = headings[index + 1] if index + 1 < len(headings) else None
-        if following is not None and following.level > heading.level:
-            continue  # subsections follow
-        end = following.start if following is not None else len(doc.text)
-        if not _is_empty(doc, heading.end, end):
+    habit: set[str] | None = None
+    for index, heading, empty in _leaves(doc):
+        if not empty:
             continue
         title = _title(heading)
         if _carries_content(doc, heading, title) or (allow and allow.match(title)):
@@ -95,6 +145,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         if first_text is None:
             first_text = _first_text_offset(doc)
         if heading.start < first_text or _right_below_parent(doc, headings, index):
+            continue
+        if habit is None:
+            habit = _habitually_empty(ctx)
+        if title in habit:
             continue
         yield Problem(
             heading.start,

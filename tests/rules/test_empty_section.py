@@ -48,3 +48,13 @@ def test_allow_is_an_option() -> None:
 def test_message() -> None:
     found = lint(rule, HEAD + "## 5. Discussion\n\n## 6. Other\nNone.\n")
     assert found[0].message == "section “5. Discussion” is empty"
+
+
+def test_a_section_the_archive_habitually_leaves_empty() -> None:
+    def minutes(qa: str) -> str:
+        return HEAD + f"## 5. Discussion\n\nText.\n\n## 6. Q&A, Other\n{qa}\n## 7. Close\n\nDone.\n"
+
+    others = {f"{i}.md": minutes("" if i < 3 else "\nA question.\n") for i in range(8)}
+    assert lint(rule, minutes(""), others=others) == []  # empty in 3 of 8 documents
+    rarely = {f"{i}.md": minutes("" if i < 2 else "\nA question.\n") for i in range(12)}
+    assert len(lint(rule, minutes(""), others=rarely)) == 1  # empty in 2 of 12: reported
