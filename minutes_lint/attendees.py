@@ -592,7 +592,7 @@ def _walk_segments(text: str, segments: list[_Segment], walk: _Walk) -> bool | N
         complete = len(entries)
         while complete and not _listed(entries[complete - 1], lenient):
             complete -= 1
-        kept = entries[:complete]
+        kept = [entry for entry in entries[:complete] if not _instruction(entry.name)]
         if not _list_like(kept) and not (
             lenient and kept and all(_listed(entry, True) for entry in kept)
         ):
@@ -1014,6 +1014,38 @@ def _role(group: str | None, notes: str) -> str:
 # --- is it a list of people? -------------------------------------------------------------
 
 
+# English function words: an upper-case run holding one is a sentence, not a name
+_FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "the",
+        "here",
+        "from",
+        "add",
+        "need",
+        "needs",
+        "please",
+        "insert",
+        "list",
+        "of",
+        "and",
+        "or",
+        "for",
+        "in",
+        "on",
+        "at",
+        "tbd",
+    ]
+)
+
+
+def _instruction(name: str) -> bool:
+    """An instruction left in a list ("NEED TO ADD ONLINE ATTENDEES"): upper case, three
+    words or more, one of them a function word."""
+    words = name.split()
+    return len(words) >= 3 and name.isupper() and any(w.lower() in _FUNCTION_WORDS for w in words)
+
+
 @lru_cache(maxsize=8192)
 def _plausible_name(name: str, strict: bool = True) -> bool:
     """Whether ``name`` reads like a person's name rather than a sentence or markup.
@@ -1023,6 +1055,8 @@ def _plausible_name(name: str, strict: bool = True) -> bool:
     """
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60 or _NAME_JUNK.search(name):
+        return False
+    if _instruction(name):
         return False
     capitals = particles = 0
     for word in words:

@@ -648,3 +648,13 @@ def test_present_line_with_apologies_and_nothing_in_code() -> None:
         ("Bruno Keller", None, "present"),
         ("Dana Ortiz", None, "absent"),
     ]
+
+
+def test_an_upper_case_instruction_is_not_an_attendee() -> None:
+    text = (
+        "## Attendees\n\nAda Noor (Quillco), Bo Tran (Vantex), Cy Dale (Quillco), "
+        "ADD REMOTE PARTICIPANTS HERE, Di Fenn (Vantex)\n"
+    )
+    names = [entry.name for entry in only_list(text).entries]
+    assert "ADD REMOTE PARTICIPANTS HERE" not in names
+    assert "Di Fenn" in names
