@@ -43,6 +43,10 @@ from minutes_lint.lazy_re import lazy_compile
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+# German umlauts and sharp s, written without the special letters
+_TRANSLITERATE = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
 _MIN_WORD = 4  # shorter words (Ben/Jen, Tim/Kim) are never near-misses
 _LONG_WORD = 8  # a word this long and rare may carry two edits when all else agrees
 _COMMON = 3  # a spelling seen this often is a name in its own right
@@ -80,6 +84,12 @@ def fold(text: str) -> str:
     """Case-fold and strip diacritics: "Iñigo" -> "inigo", "INABA" -> "inaba"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=65536)
+def transliterated(name: str) -> str:
+    """A person key that also equates the German transliterations: "Müller" = "Mueller"."""
+    return person_key(name.translate(_TRANSLITERATE))
 
 
 @lru_cache(maxsize=65536)
@@ -404,6 +414,8 @@ class PeopleIndex:
         if diff is None:
             return None
         index, mine, theirs = diff
+        if transliterated(name) == transliterated(spellings[0].text):
+            return None  # "Müller" and "Mueller": one name, transliterated, not a typo
         part = "given" if index == 0 else "surname" if index == len(words) - 1 else "middle"
         same_org = bool(org) and any(org in s.orgs for s in spellings)
         edits = self._edits(mine, theirs, part, same_org)

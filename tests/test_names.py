@@ -64,6 +64,7 @@ def test_near_miss_found(known: str, typo: str, part: str) -> None:
         ("Ben Wilson", "Clint Wilson"),  # different given names, same surname
         ("Tim Crawford", "Tim Callan"),  # same given name, different surnames
         ("Ben Wilson", "Jen Wilson"),  # one letter apart, but too short to judge
+        ("Jörg Mueller", "Jörg Müller"),  # a transliteration, not a typo
     ],
 )
 def test_no_false_merge(known: str, other: str) -> None:
@@ -125,3 +126,10 @@ def test_lowercase_particles_are_proper_case() -> None:
     assert case_penalty("Lia zur Linde") == 0
     assert case_penalty("Dora VOM HAGEN") == 1  # "HAGEN" is all caps; the particle never counts
     assert case_penalty("dora hagen") == 2
+
+
+def test_a_german_transliteration_is_not_a_near_miss() -> None:
+    from minutes_lint.names import transliterated
+
+    assert transliterated("Jörg Müller") == transliterated("Joerg Mueller")
+    assert transliterated("Jörg Müller") != transliterated("Jorg Muler")
