@@ -139,6 +139,8 @@ def check_rule_tables(rules: Mapping[str, Rule], settings: Settings) -> None:
 
 
 def _same_kind(default: Any, value: Any) -> bool:
+    if default == "auto":  # a switch that can also be learned: true, false or "auto"
+        return isinstance(value, (bool, str))
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
     if isinstance(default, (int, float)) and isinstance(value, (int, float)):

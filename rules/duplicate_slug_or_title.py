@@ -4,10 +4,16 @@
 Compares the front-matter ``slug`` and ``title`` of every document with
 those of the other documents of the corpus.  Slugs are compared exactly,
 titles after collapsing runs of whitespace.  The diagnostic sits on this
-document's value and names the other document(s) and the line.  Turn the
-slug comparison off (``check-slugs = false``) when the site's permalinks
-include the date (Hugo ``permalinks``, e.g. ``/:year/:month/:day/:slug/``):
-a shared slug then does not collide.
+document's value and names the other document(s) and the line.
+
+Whether a shared slug collides depends on the site's permalinks: with the
+date in the URL (Hugo ``permalinks``, e.g. ``/:year/:month/:day/:slug/``)
+two documents collide only when they share the slug *and* the date.  With
+``check-slugs = "auto"`` (the default) this is learned from the corpus: when
+some slug is shared by three documents or more, the archive reuses slugs by
+design, so only documents with the same slug and the same front-matter date
+are reported.  ``check-slugs = true`` compares slugs alone, ``false`` turns
+the slug comparison off.
 
 ## Why is this bad?
 Two pages with one slug get one URL: the site generator publishes one and
@@ -39,9 +45,10 @@ author's call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from minutes_lint.config import ConfigError
 from minutes_lint.diagnostics import Problem, Severity
 from minutes_lint.document import Document
 from minutes_lint.facts import fact
@@ -56,15 +63,17 @@ SUMMARY = "Another document has the same slug or title"
 SEVERITY = Severity.ERROR
 SCOPE = "corpus"
 FIX = "none"
-OPTIONS: dict[str, object] = {"check-slugs": True, "check-titles": True}
+OPTIONS: dict[str, object] = {"check-slugs": "auto", "check-titles": True}
+REUSED = 3  # documents sharing one slug: the archive reuses slugs by design
 
 _SHOWN = 3
 _Places = list[tuple[str, int]]
 
 
-@fact("FM010.title-and-slug", version=1)
+@fact("FM010.title-and-slug", version=2)
 def title_and_slug(doc: Document) -> dict[str, list[object]]:
-    """The front-matter ``title`` and ``slug`` that are strings, with their lines."""
+    """The front-matter ``title`` and ``slug`` that are strings, with their lines, and
+    under ``dated-slug`` the slug with the front-matter date's day."""
     found: dict[str, list[object]] = {}
     fm = doc.front_matter
     if fm.ok:
@@ -72,7 +81,29 @@ def title_and_slug(doc: Document) -> dict[str, list[object]]:
             entry = fm.get(key)
             if entry is not None and isinstance(entry.value, str):
                 found[key] = [_normal(entry.value), doc.position(entry.value_start).line]
+        if "slug" in found:
+            found["dated-slug"] = [f"{found['slug'][0]}@{_day(doc)}", found["slug"][1]]
     return found
+
+
+def _day(doc: Document) -> str:
+    entry = doc.front_matter.get("date")
+    value = entry.value if entry is not None else None
+    return str(value)[:10] if value is not None else ""
+
+
+def validate_options(options: Mapping[str, object]) -> None:
+    """``check-slugs`` is true, false or "auto" (checked when the configuration loads)."""
+    if options["check-slugs"] not in (True, False, "auto"):
+        raise ConfigError(f'rules.{CODE}.check-slugs must be true, false or "auto"')
+
+
+def _slugs_reused(corpus: Corpus) -> bool:
+    """Whether some slug is shared by :data:`REUSED` documents or more."""
+    return corpus.memo(
+        f"{CODE}.slugs-reused",
+        lambda: any(len(places) >= REUSED for places in _index(corpus, "slug").values()),
+    )
 
 
 FACTS = (title_and_slug,)
@@ -94,17 +125,22 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     fm = doc.front_matter
     if corpus is None or not fm.ok:
         return
-    if ctx.options["check-slugs"]:
+    mode = ctx.options["check-slugs"]
+    if mode:
         entry = fm.get("slug")
         if entry is not None and isinstance(entry.value, str) and entry.value.strip():
+            dated = mode == "auto" and _slugs_reused(corpus)
+            key = f"{_normal(entry.value)}@{_day(doc)}" if dated else _normal(entry.value)
             others = _others(
-                _index(corpus, "slug").get(_normal(entry.value), []), corpus.key(doc.path)
+                _index(corpus, "dated-slug" if dated else "slug").get(key, []),
+                corpus.key(doc.path),
             )
             if others:
+                same = " and date" if dated else ""
                 yield Problem(
                     entry.value_start,
                     entry.value_end,
-                    f"slug “{entry.value.strip()}” is also used by {_name(others)}: "
+                    f"slug “{entry.value.strip()}” is also used by {_name(others)}{same}: "
                     "the site publishes only one page per slug",
                 )
     if ctx.options["check-titles"]:

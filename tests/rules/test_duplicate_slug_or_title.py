@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from minutes_lint.rules import duplicate_slug_or_title as rule
 
+from minutes_lint.config import ConfigError
 from minutes_lint.testing import lint, where
 
 MINE = """\
@@ -58,7 +59,7 @@ def test_messages_name_the_other_document_and_line() -> None:
 
 def test_many_others_are_counted() -> None:
     others = {f"{n}.md": SAME_SLUG for n in "bcdef"}
-    (found,) = lint(rule, MINE, others=others)
+    (found,) = lint(rule, MINE, others=others, options={"check-slugs": True})
     assert "b.md:4, c.md:4, d.md:4 and 2 more" in found.message
 
 
@@ -72,6 +73,26 @@ def test_check_slugs_option() -> None:
     assert lint(rule, MINE, others={"b.md": SAME_SLUG}, options=options) == []
     options = {"check-titles": False}
     assert lint(rule, MINE, others={"b.md": SAME_TITLE}, options=options) == []
+
+
+def test_an_archive_that_reuses_slugs_compares_slug_and_date() -> None:
+    reused = {f"{n}.md": SAME_SLUG.replace("03-18", f"0{i + 4}-18") for i, n in enumerate("bcd")}
+    # three documents share the slug on different dates: the URLs must carry the date
+    assert lint(rule, MINE, others=reused) == []
+    same_day = {
+        **reused,
+        "e.md": SAME_SLUG.replace("03-18", "03-04").replace("title: 2026", "title: x"),
+    }
+    (found,) = lint(rule, MINE, others=same_day)
+    assert found.message.startswith("slug “minutes-example-wg” is also used by e.md:4 and date")
+    # one other document sharing the slug is no habit: reported
+    assert len(lint(rule, MINE, others={"b.md": SAME_SLUG})) == 1
+
+
+def test_check_slugs_must_be_a_switch_or_auto() -> None:
+    with pytest.raises(ConfigError):
+        rule.validate_options({**rule.OPTIONS, "check-slugs": "sometimes"})
+    rule.validate_options({**rule.OPTIONS, "check-slugs": False})
 
 
 def test_broken_front_matter_is_not_compared() -> None:
