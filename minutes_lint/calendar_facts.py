@@ -173,7 +173,8 @@ def meeting_date(doc: Document) -> datetime.date | None:
 
     The one place the calendar reads the model's meeting date: None when the witnesses are
     split evenly between dates or there is none."""
-    return doc.meeting.settled_date()
+    found = doc.meeting.meeting_date
+    return None if found.tied else found.day
 
 
 def _mentions_month(text: str) -> bool:

@@ -4,6 +4,22 @@ The *meeting date* is told by the title, the date line at the top of the
 body and the file name; the next-meeting line and the minutes approved
 "of <date>" bear witness to its year.  The front-matter ``date`` is the
 *publication* time (the Hugo convention): it follows the meeting.
+
+The meeting date
+----------------
+There is one notion of it, ``Meeting.meeting_date``, a ``MeetingDate``:
+
+- every witness of the meeting date itself (the title, the first date of each kind at
+  the top of the body, the file name's meeting date) gives one vote to its date, and a
+  date followed within 35 days by a next-meeting date gets one vote more;
+- ``day`` is the date with the most votes.  On a tie the body's date wins, then the
+  title's, then the date of the first witness in the order title, body, file name;
+- ``votes`` is the winner's count and ``tied`` says whether another date has as many.
+
+Readers decide from these fields, not by counting again: the calendar and most date
+rules use ``day`` only when it is not ``tied``; DT001 reports the odd witness against
+``day`` even on a tie (the tie-break names the likeliest) but rewrites a date only when
+the date is not tied and has at least two votes; ``inspect`` and the report show ``day``.
 """
 
 from __future__ import annotations
@@ -56,6 +72,16 @@ class Witness:
     mention: DateMention | None = None
 
 
+@dataclass(frozen=True)
+class MeetingDate:
+    """The meeting date of a document: the date most witnesses vote for (``None`` when no
+    witness states one), the votes it has, and whether another date has as many."""
+
+    day: datetime.date | None
+    votes: int = 0
+    tied: bool = False
+
+
 @dataclass
 class Meeting:
     title: Witness | None = None
@@ -90,19 +116,27 @@ class Meeting:
             return self.file_names[0]
         return None
 
-    def date(self) -> datetime.date | None:
-        """The meeting date most witnesses agree on (body first on a tie)."""
+    @property
+    def meeting_date(self) -> MeetingDate:
+        """The meeting date the witnesses vote for, and how firmly (see the module doc)."""
+        return self.meeting_date_with(None)
+
+    def meeting_date_with(self, extra: Witness | None) -> MeetingDate:
+        """The meeting date with one more witness ``extra`` (the front-matter date when
+        the corpus writes the meeting date there), by the same votes and tie policy."""
         votes = self.votes()
+        if extra is not None:
+            votes[extra.date] += 1
         if not votes:
-            return None
+            return MeetingDate(None)
         best = max(votes.values())
         winners = [d for d, n in votes.items() if n == best]
-        if len(winners) == 1:
-            return winners[0]
+        day = winners[0]
         for w in (self.body, self.title):
-            if w is not None and w.date in winners:
-                return w.date
-        return winners[0]
+            if len(winners) > 1 and w is not None and w.date in winners:
+                day = w.date
+                break
+        return MeetingDate(day, best, len(winners) > 1)
 
     def votes(self) -> Counter[datetime.date]:
         """One vote per witness for its date, one more when a next meeting follows
@@ -114,25 +148,6 @@ class Meeting:
             if any(0 < (n.date - candidate).days <= 35 for n in self.next_meetings):
                 votes[candidate] += 1
         return votes
-
-    def agreed_date(self) -> datetime.date | None:
-        """The meeting date when the evidence singles one out (no tie), else None."""
-        votes = self.votes()
-        if not votes:
-            return None
-        ranked = votes.most_common()
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        if ranked[0][1] < 2:
-            return None
-        return ranked[0][0]
-
-    def settled_date(self) -> datetime.date | None:
-        """The meeting date, unless the witnesses are split evenly between two dates."""
-        ranked = self.votes().most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None
-        return self.date()
 
     def source_of(self, day: datetime.date) -> str:
         """Where the document states the meeting date ``day``: "line 7", "the file name" ..."""

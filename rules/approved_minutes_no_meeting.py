@@ -62,9 +62,10 @@ OPTIONS: dict[str, object] = {"window-days": 3, "min-meetings": 4}
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    day = doc.meeting.settled_date()
-    if day is None:
+    found = doc.meeting.meeting_date
+    if found.day is None or found.tied:
         return
+    day = found.day
     series = document_series(doc, ctx)
     key = document_key(doc, ctx)
     if series is None or series.meetings() < int(ctx.options["min-meetings"]):

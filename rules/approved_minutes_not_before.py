@@ -91,8 +91,8 @@ def approved_mentions(doc: Document) -> list[DateMention]:
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = meeting.settled_date()
-    if day is None:
+    day = meeting.meeting_date.day
+    if day is None or meeting.meeting_date.tied:
         return
     for mention in approved_mentions(doc):
         value = mention.value

@@ -88,10 +88,10 @@ def front_matter_date(doc: Document) -> str | None:
         return None
     if isinstance(value, datetime.datetime) and (value.hour, value.minute) != (0, 0):
         return "time"
-    day = meeting.settled_date()
-    if day is None:
+    found = meeting.meeting_date
+    if found.day is None or found.tied:
         return None
-    return "same" if meeting.publication.date == day else "differs"
+    return "same" if meeting.publication.date == found.day else "differs"
 
 
 FACTS = (front_matter_date,)
@@ -178,10 +178,12 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     if stated:
         assert meeting.publication is not None
         witnesses.insert(0, replace(meeting.publication, kind="front matter"))
-        meeting_date, agreed = _vote(meeting, witnesses)
+        found = meeting.meeting_date_with(witnesses[0])
     else:
-        meeting_date = meeting.date()
-        agreed = meeting.agreed_date()
+        found = meeting.meeting_date
+    meeting_date = found.day
+    # a date is rewritten only when the witnesses single it out: no tie, two votes or more
+    agreed = meeting_date if not found.tied and found.votes >= 2 else None
     if meeting_date is not None and len({w.date for w in witnesses}) > 1:
         reference = next(w for w in witnesses if w.date == meeting_date)
         for w in witnesses:
@@ -219,27 +221,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
             )
     if not stated:
         yield from _publication(meeting, meeting_date, agreed, ctx, doc)
-
-
-def _vote(
-    meeting: Meeting, witnesses: list[Witness]
-) -> tuple[datetime.date | None, datetime.date | None]:
-    """The meeting date and the agreed date (a majority of at least two) when the
-    front-matter date is a witness too."""
-    votes = meeting.votes()
-    votes[witnesses[0].date] += 1
-    ranked = votes.most_common()
-    if not ranked:
-        return None, None
-    best = ranked[0][1]
-    winners = [day for day, n in ranked if n == best]
-    day = winners[0]
-    for w in (meeting.body, meeting.title):
-        if len(winners) > 1 and w is not None and w.date in winners:
-            day = w.date
-            break
-    agreed = ranked[0][0] if len(winners) == 1 and best >= 2 else None
-    return day, agreed
 
 
 def _publication(

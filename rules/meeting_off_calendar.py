@@ -51,8 +51,8 @@ OPTIONS: dict[str, object] = {"min-meetings": 8, "regular-share": 0.6}
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = meeting.settled_date()
-    if day is None:
+    day = meeting.meeting_date.day
+    if day is None or meeting.meeting_date.tied:
         return
     series = document_series(doc, ctx)
     key = document_key(doc, ctx)

@@ -62,8 +62,8 @@ _REACH = 30
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
     meeting = doc.meeting
-    day = meeting.settled_date()
-    if day is None:
+    day = meeting.meeting_date.day
+    if day is None or meeting.meeting_date.tied:
         return
     where = meeting.source_of(day)
     seen: set[int] = set()

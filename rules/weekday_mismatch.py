@@ -57,7 +57,8 @@ _YEARLESS_REACH_DAYS = 120
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = doc.meeting.settled_date()
+    found = doc.meeting.meeting_date
+    meeting = None if found.tied else found.day
     title = doc.meeting.title
     mentions = list(doc.dates)
     if title is not None and title.mention is not None:

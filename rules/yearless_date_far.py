@@ -65,9 +65,10 @@ _RANGE_REACH = 10
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
-    meeting = doc.meeting.settled_date()
-    if meeting is None:
+    found = doc.meeting.meeting_date
+    if found.day is None or found.tied:
         return
+    meeting = found.day
     limit_before: int = ctx.options["max-days"]
     limit_after: int = ctx.options["max-days-ahead"]
     near_years = {meeting.year - 1, meeting.year, meeting.year + 1}

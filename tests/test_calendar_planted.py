@@ -33,7 +33,7 @@ from minutes_lint.rules import (
 from minutes_lint.rules.approved_minutes_not_before import approved_mentions
 
 from minutes_lint.calendar import Calendar, Series, build_calendar, write_like
-from minutes_lint.calendar_facts import calendar_fact
+from minutes_lint.calendar_facts import calendar_fact, meeting_date
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus
 from minutes_lint.diagnostics import Diagnostic
@@ -110,7 +110,7 @@ def _line(doc: Document, offset: int) -> int:
 
 def plant_approved(archive: Archive, path: str, rng: random.Random) -> Plant | None:
     doc = archive.docs[path]
-    day = doc.meeting.settled_date()
+    day = meeting_date(doc)
     series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 4:
         return None
@@ -134,7 +134,7 @@ def plant_approved(archive: Archive, path: str, rng: random.Random) -> Plant | N
 
 def plant_next(archive: Archive, path: str, rng: random.Random) -> Plant | None:
     doc = archive.docs[path]
-    day = doc.meeting.settled_date()
+    day = meeting_date(doc)
     series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 6:
         return None
@@ -160,7 +160,7 @@ def plant_next(archive: Archive, path: str, rng: random.Random) -> Plant | None:
 def plant_weekend(archive: Archive, path: str, rng: random.Random) -> Plant | None:
     doc = archive.docs[path]
     meeting = doc.meeting
-    day = meeting.settled_date()
+    day = meeting_date(doc)
     series = archive.series_of(path)
     if day is None or series is None or series.meetings() < 8 or day.weekday() >= 5:
         return None

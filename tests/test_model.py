@@ -8,6 +8,7 @@ import pytest
 
 from minutes_lint.diagnostics import Position
 from minutes_lint.document import Document
+from minutes_lint.meeting import MeetingDate
 from minutes_lint.source import decode
 
 DOC = """\
@@ -87,8 +88,69 @@ def test_meeting_witnesses() -> None:
     ]
     assert [w.date for w in meeting.next_meetings] == [datetime.date(2026, 1, 28)]
     assert meeting.publication is not None and meeting.publication.line == 3
-    assert meeting.date() == datetime.date(2026, 1, 14)
-    assert meeting.agreed_date() == datetime.date(2026, 1, 14)
+    assert meeting.meeting_date == MeetingDate(datetime.date(2026, 1, 14), votes=4, tied=False)
+
+
+def _meeting_date(title: str, body: str, path: str = "minutes.md", tail: str = "") -> MeetingDate:
+    text = f"---\ntitle: {title}\n---\n{body}\n\nNotes.\n{tail}"
+    return Document.from_text(text, path).meeting.meeting_date
+
+
+def test_meeting_date_on_a_tie_is_the_body_date_and_says_it_is_tied() -> None:
+    found = _meeting_date("Minutes of 2026-03-04", "Thursday, 5 March 2026")
+    assert found == MeetingDate(datetime.date(2026, 3, 5), votes=1, tied=True)
+
+
+def test_meeting_date_on_a_tie_without_a_body_date_is_the_title_date() -> None:
+    found = _meeting_date("Minutes of 2026-03-04", "Notes.", path="2026-03-11-minutes.md")
+    assert found == MeetingDate(datetime.date(2026, 3, 4), votes=1, tied=True)
+
+
+def test_meeting_date_is_untied_when_a_majority_agrees() -> None:
+    found = _meeting_date(
+        "Minutes of 2026-03-04", "Thursday, 5 March 2026", path="2026-03-04-minutes.md"
+    )
+    assert found == MeetingDate(datetime.date(2026, 3, 4), votes=2, tied=False)
+
+
+def test_a_next_meeting_within_five_weeks_is_one_more_vote() -> None:
+    found = _meeting_date(
+        "Minutes of 2026-03-04",
+        "Thursday, 5 March 2026",
+        tail="\n## Next meeting\n\n18 March 2026\n",
+    )
+    # 2026-03-18 follows both dates within 35 days: each gets one more vote, still tied
+    assert found == MeetingDate(datetime.date(2026, 3, 5), votes=2, tied=True)
+    found = _meeting_date(
+        "Minutes of 2026-01-04",
+        "Thursday, 5 March 2026",
+        tail="\n## Next meeting\n\n18 March 2026\n",
+    )
+    assert found == MeetingDate(datetime.date(2026, 3, 5), votes=2, tied=False)
+
+
+def test_meeting_date_of_a_document_without_witnesses() -> None:
+    found = Document.from_text("Notes without a date.\n", "notes.md").meeting.meeting_date
+    assert found == MeetingDate(None, votes=0, tied=False)
+
+
+def test_one_more_witness_votes_by_the_same_policy() -> None:
+    doc = Document.from_text(
+        "---\ntitle: Minutes of 2026-03-04\ndate: 2026-03-04\n---\nThursday, 5 March 2026\n",
+        "minutes.md",
+    )
+    meeting = doc.meeting
+    assert meeting.publication is not None
+    assert meeting.meeting_date == MeetingDate(datetime.date(2026, 3, 5), votes=1, tied=True)
+    found = meeting.meeting_date_with(meeting.publication)
+    assert found == MeetingDate(datetime.date(2026, 3, 4), votes=2, tied=False)
+
+
+def test_the_meeting_has_one_date_notion() -> None:
+    from minutes_lint.meeting import Meeting
+
+    for gone in ("date", "settled_date", "agreed_date"):
+        assert not hasattr(Meeting, gone)
 
 
 def test_positions_in_crlf_text_with_bom() -> None:

@@ -534,7 +534,7 @@ def touch_model(doc: Document) -> None:
     for name in doc.mentions:
         assert doc.text[name.start : name.end] == name.text
     meeting = doc.meeting
-    _ = meeting.date(), meeting.agreed_date(), doc.attendees
+    _ = meeting.meeting_date, doc.attendees
     for offset in (0, size // 2, size):
         assert doc.position(offset).line >= 1
 

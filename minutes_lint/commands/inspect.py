@@ -89,7 +89,7 @@ def inspect_document(doc: Document) -> dict[str, Any]:
     from minutes_lint.names import person_key
 
     meeting = doc.meeting
-    day = meeting.date()
+    day = meeting.meeting_date.day
     witnesses: list[dict[str, Any]] = []
     for w in (meeting.publication, meeting.title, meeting.body, *meeting.more_top):
         if w is not None:

@@ -17,7 +17,7 @@ def meeting(doc: Document) -> dict[str, Any]:
     """``{"date": "YYYY-MM-DD" | None, "title": str | None}``: the meeting date the
     witnesses agree on, else the publication date; the title, else the first heading."""
     found = doc.meeting
-    day = found.date() or (found.publication.date if found.publication else None)
+    day = found.meeting_date.day or (found.publication.date if found.publication else None)
     title = doc.title
     if not title:
         title = next((h.text for h in doc.headings if h.level == 1), None)
