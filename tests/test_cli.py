@@ -87,7 +87,6 @@ class CliRunner:
         self.monkeypatch.setattr(
             "minutes_lint.registry.load_rules", lambda: load_rules(list(modules))
         )
-        self.monkeypatch.setattr("minutes_lint.cli.load_rules", lambda: load_rules(list(modules)))
 
     def write(self, name: str, text: str | bytes) -> Path:
         path = self.root / name

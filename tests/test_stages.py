@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -29,12 +30,84 @@ def test_commands_do_not_import_the_command_line() -> None:
         "import sys\n"
         "import minutes_lint.commands.check, minutes_lint.commands.baseline\n"
         "import minutes_lint.commands.roster, minutes_lint.stages.lint\n"
+        "import minutes_lint.commands.calendar, minutes_lint.commands.inspect\n"
+        "import minutes_lint.commands.report, minutes_lint.report.data\n"
+        "import minutes_lint.commands.rules, minutes_lint.commands.config\n"
         "print('minutes_lint.cli' in sys.modules)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def cli_imports(path: Path, package: str) -> list[int]:
+    """The lines of ``path`` (a module of ``package``) that import ``minutes_lint.cli``:
+    ``import minutes_lint.cli``, ``from minutes_lint.cli import ...``, ``from minutes_lint
+    import cli``, relative forms, and ``import_module("minutes_lint.cli")``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            names = [base] + [f"{base}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Call) and node.args:
+            first = node.args[0]
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            callee = node.func.id if isinstance(node.func, ast.Name) else callee
+            is_text = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            names = [first.value] if is_text and callee in ("import_module", "__import__") else []
+        else:
+            continue
+        if any(n == "minutes_lint.cli" or n.startswith("minutes_lint.cli.") for n in names):
+            found.append(node.lineno)
+    return found
+
+
+def package_modules() -> list[tuple[Path, str]]:
+    """Every module of the installed package: ``minutes_lint/`` and ``rules/`` (installed
+    as ``minutes_lint.rules``), with the package each belongs to."""
+    found = []
+    for folder, package in (
+        (ROOT / "minutes_lint", "minutes_lint"),
+        (ROOT / "rules", "minutes_lint.rules"),
+    ):
+        for path in sorted(folder.rglob("*.py")):
+            inner = path.parent.relative_to(folder).parts
+            found.append((path, ".".join([package, *inner])))
+    return found
+
+
+def test_nothing_but_main_imports_the_command_line() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path, package in package_modules()
+        if path.name != "__main__.py" or path.parent != ROOT / "minutes_lint"
+        for line in cli_imports(path, package)
+    ]
+    assert offenders == []
+
+
+def test_the_import_check_sees_every_form(tmp_path: Path) -> None:
+    forms = [
+        "import minutes_lint.cli",
+        "from minutes_lint.cli import main",
+        "from minutes_lint import cli",
+        "from .. import cli",
+        "from ..cli import EXIT_CLEAN",
+        "importlib.import_module('minutes_lint.cli')",
+    ]
+    module = tmp_path / "m.py"
+    for form in forms:
+        module.write_text(f"{form}\n", encoding="utf-8")
+        assert cli_imports(module, "minutes_lint.commands") == [1], form
+    module.write_text("from minutes_lint import client\nfrom . import cli\n", encoding="utf-8")
+    assert cli_imports(module, "minutes_lint.commands") == []
+    assert cli_imports(ROOT / "minutes_lint" / "__main__.py", "minutes_lint") == [3]
 
 
 def test_plan_takes_plain_settings_and_rules(tmp_path: Path) -> None:

@@ -9,15 +9,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from minutes_lint.arguments import codes
 from minutes_lint.baseline import BaselineError, prune, write_baseline
 from minutes_lint.commands.check import LintOptions, lint_paths
 from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, UsageError
 
 DEFAULT_FILE = "minutes-lint-baseline.json"
-
-
-def _codes(value: str) -> list[str]:
-    return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
 def run_baseline(argv: list[str]) -> int:
@@ -26,8 +23,8 @@ def run_baseline(argv: list[str]) -> int:
     p.add_argument("--output", "-o", type=Path, default=Path(DEFAULT_FILE), help="baseline file")
     p.add_argument("--prune", action="store_true", help="only remove entries that match nothing")
     p.add_argument("--config", type=Path, metavar="PATH")
-    p.add_argument("--select", type=_codes, action="extend")
-    p.add_argument("--ignore", type=_codes, action="extend")
+    p.add_argument("--select", type=codes, action="extend")
+    p.add_argument("--ignore", type=codes, action="extend")
     p.add_argument("--no-cache", action="store_true")
     args = p.parse_args(argv)
     run = lint_paths(

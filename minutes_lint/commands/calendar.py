@@ -18,13 +18,15 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from minutes_lint.arguments import check_parser
 from minutes_lint.calendar import WEEKDAY_NAMES, Calendar, Series, calendar_for
-from minutes_lint.cli import EXIT_CLEAN, UsageError, check_parser, settings_for
 from minutes_lint.corpus_loader import build_corpus
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.discovery import expand_paths
 from minutes_lint.document import Document
+from minutes_lint.exit_codes import EXIT_CLEAN, UsageError
 from minutes_lint.source import Source, read_source
+from minutes_lint.stages.plan import settings_for
 
 
 def run_calendar(argv: list[str]) -> int:

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from minutes_lint.cli import EXIT_CLEAN, EXIT_ERROR
 from minutes_lint.document import Document
+from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR
 from minutes_lint.source import ReadFailure, read_source
 
 # the kinds of meeting-date witnesses, as the JSON output names them

@@ -11,13 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from minutes_lint.cli import EXIT_CLEAN, _codes, _common
+from minutes_lint.arguments import add_config_option, codes
+from minutes_lint.exit_codes import EXIT_CLEAN
 
 
 def report_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="minutes-lint report", description=__doc__)
     p.add_argument("paths", nargs="*", help="files or folders of minutes (default: .)")
-    _common(p)
+    add_config_option(p)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)")
     p.add_argument("--output-format", choices=("html", "json"), default="html")
     p.add_argument(
@@ -28,9 +29,9 @@ def report_parser() -> argparse.ArgumentParser:
         "(configuration key: report-url)",
     )
     p.add_argument("--title", default="Minutes report", help="the page's title")
-    p.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
-    p.add_argument("--extend-select", type=_codes, default=None, help="add to the selection")
-    p.add_argument("--ignore", type=_codes, default=None, help="codes or prefixes to skip")
+    p.add_argument("--select", type=codes, default=None, help="codes or prefixes to run")
+    p.add_argument("--extend-select", type=codes, default=None, help="add to the selection")
+    p.add_argument("--ignore", type=codes, default=None, help="codes or prefixes to skip")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     return p
 

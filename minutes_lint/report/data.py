@@ -18,19 +18,20 @@ from typing import Any
 from urllib.parse import quote
 
 from minutes_lint import __version__
-from minutes_lint.cli import UsageError, settings_for
 from minutes_lint.clusters import Cluster, organisation_clusters, people_clusters
 from minutes_lint.commands.check import LintRun
 from minutes_lint.config import Settings
 from minutes_lint.corpus import Corpus
 from minutes_lint.corpus_loader import build_corpus
 from minutes_lint.document import Document
+from minutes_lint.exit_codes import UsageError
 from minutes_lint.facts import attendees
 from minutes_lint.names import Spelling
 from minutes_lint.report.meetings import meeting
 from minutes_lint.roster import Roster, load_roster, roster_path
 from minutes_lint.selection import ENGINE_CODES, ENGINE_SEVERITY
 from minutes_lint.source import Source, read_source
+from minutes_lint.stages.plan import settings_for
 
 SCHEMA_VERSION = 1
 SEVERITIES = ("error", "warning", "info")
@@ -47,7 +48,7 @@ def run_lint(args: argparse.Namespace) -> LintRun:
 def lint_arguments(args: argparse.Namespace) -> argparse.Namespace:
     """The arguments of a plain check run (no fixing) for the report's arguments: the
     check command's defaults, so an option added to it later has its default here."""
-    from minutes_lint.cli import check_parser
+    from minutes_lint.arguments import check_parser
 
     lint = check_parser().parse_args([])
     lint.paths = list(args.paths)
