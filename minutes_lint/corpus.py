@@ -67,6 +67,26 @@ class Corpus:
         self._memos: dict[str, Any] = {}
         self._by_fact: dict[str, dict[str, Any]] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a worker process started by spawn receives: every document's facts, the
+        roster and the root; the indexes and memos are built again there on first use."""
+        return {
+            "documents": self.documents,
+            "roster": self.roster,
+            "nicknames": self.nicknames,
+            "root": self.root,
+            "fingerprint": self.fingerprint,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._source = state["documents"]
+        self.roster = state["roster"]
+        self.nicknames = state["nicknames"]
+        self.root = state["root"]
+        self.fingerprint = state["fingerprint"]
+        self._memos = {}
+        self._by_fact = {}
+
     @classmethod
     def from_documents(
         cls,

@@ -46,6 +46,24 @@ class Engine:
         # rule code -> seconds spent in its check, when timings are asked for (--timings)
         self.timings: dict[str, float] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a worker process started by spawn receives to build the same engine: the
+        rules (by module name), the settings, the engine codes and the corpus."""
+        return {
+            "rules": self.rules,
+            "settings": self.settings,
+            "engine_codes": self.engine_codes,
+            "corpus": self.corpus,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(  # type: ignore[misc]
+            state["rules"],
+            state["settings"],
+            engine_codes=state["engine_codes"],
+            corpus=state["corpus"],
+        )
+
     @property
     def facts(self) -> list[Fact]:
         """Every fact the selected rules need from each document of the corpus."""

@@ -9,12 +9,18 @@ with the pool itself (a task that cannot be sent to a worker, a worker that dies
 platform without process support) falls back to running the work serially: a run is
 never lost, and never hangs, because of the pool.  Exceptions raised by the task itself
 are the task's and propagate as they would serially.
+
+The task reaches each worker once, as the pool's initializer argument: inherited under
+fork, pickled under spawn (a task object that holds an engine pickles what the worker
+needs to build it again).  :func:`last_map` tells how the latest map ran: serially or in
+the pool, with which start method and in which worker processes.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -22,6 +28,24 @@ R = TypeVar("R")
 
 THRESHOLD = 48  # fewer items than this run serially: starting workers costs more
 _TASK: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class MapRun:
+    """How one :func:`ordered_map` ran."""
+
+    items: int
+    method: str  # "serial", or the pool's start method: "fork", "spawn", "forkserver"
+    worker_pids: frozenset[int] = field(default_factory=frozenset)  # processes that did tasks
+    fell_back: str = ""  # why the pool gave way to a serial run, if it did
+
+
+_LAST: MapRun | None = None
+
+
+def last_map() -> MapRun | None:
+    """How the latest :func:`ordered_map` of this process to finish ran (None before)."""
+    return _LAST
 
 
 def worker_count(items: int) -> int:
@@ -50,9 +74,9 @@ def _set_task(task: Callable[[Any], Any]) -> None:
     _TASK = task
 
 
-def _run(item: Any) -> Any:
+def _run(item: Any) -> tuple[int, Any]:
     assert _TASK is not None
-    return _TASK(item)
+    return os.getpid(), _TASK(item)
 
 
 def ordered_map(
@@ -62,14 +86,19 @@ def ordered_map(
 
     ``on_done`` is called in this process after each item is done (for progress).
     """
+    global _LAST
     done = on_done or _nothing
     workers = worker_count(len(items))
     if workers <= 1:
-        return _serial(task, items, done)
+        results = _serial(task, items, done)
+        _LAST = MapRun(len(items), "serial")  # after the work: a map inside a task came first
+        return results
     try:
         return _pooled(task, items, workers, done)
-    except _PoolFailure:
-        return _serial(task, items, done)
+    except _PoolFailure as exc:
+        results = _serial(task, items, done)
+        _LAST = MapRun(len(items), "serial", fell_back=str(exc) or type(exc.__cause__).__name__)
+        return results
 
 
 def _nothing() -> None:
@@ -91,6 +120,7 @@ class _PoolFailure(Exception):
 def _pooled(
     task: Callable[[T], R], items: Sequence[T], workers: int, done: Callable[[], None]
 ) -> list[R]:
+    global _LAST
     import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor
@@ -108,10 +138,13 @@ def _pooled(
             workers, mp_context=context, initializer=_set_task, initargs=(task,)
         ) as pool:
             results = []
-            for result in pool.map(_run, items, chunksize=chunk):
+            pids: set[int] = set()
+            for pid, result in pool.map(_run, items, chunksize=chunk):
                 results.append(result)
+                pids.add(pid)
                 done()
-            return results
+        _LAST = MapRun(len(items), method, frozenset(pids))
+        return results
     except (BrokenProcessPool, pickle.PicklingError, OSError, ImportError, ValueError) as exc:
         raise _PoolFailure(str(exc)) from exc
     except (AttributeError, TypeError) as exc:

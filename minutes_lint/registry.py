@@ -89,6 +89,24 @@ class Rule:
     def run(self, doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         yield from self.check(doc, ctx)
 
+    def __reduce__(self) -> tuple[Callable[[str], Rule], tuple[str]]:
+        """A rule reaches a worker process started by spawn as its module's name, and is
+        built again there from the module; a module that cannot be imported by its name
+        (made at run time) cannot be sent, and the run stays in this process."""
+        module = sys.modules.get(self.origin)
+        if module is None or getattr(module, "check", None) is not self.check:
+            import pickle
+
+            raise pickle.PicklingError(f"rule {self.code}: {self.origin} is not importable")
+        return rule_named, (self.origin,)
+
+
+def rule_named(module: str) -> Rule:
+    """The rule that the module named ``module`` declares (imported now)."""
+    import importlib
+
+    return rule_from_module(importlib.import_module(module))
+
 
 def rule_from_module(module: ModuleType) -> Rule:
     """Validate a rule module's declarations and build its :class:`Rule`."""

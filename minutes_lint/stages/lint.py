@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from minutes_lint.config import Settings
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
-from minutes_lint.parallel import THRESHOLD, ordered_map, worker_count
+from minutes_lint.parallel import THRESHOLD, ordered_map, start_method, worker_count
 from minutes_lint.registry import Rule
 from minutes_lint.results_cache import ResultsCache, document_key
 from minutes_lint.selection import ENGINE_CODES, engine_code_selected
@@ -35,6 +36,41 @@ def unfixable_when_unparsed(doc: Document, found: list[Diagnostic]) -> list[Diag
     if doc.parses or not any(d.fix is not None for d in found):
         return found
     return [replace(d, fix=None, edit_positions=()) if d.fix is not None else d for d in found]
+
+
+class LintTask:
+    """Lint one document of a run, given as ``(index, source)``: the task of the pool.
+
+    It holds the engine (rules, settings, corpus) and the run's documents.  A worker
+    receives it once, when it starts: forked, it inherits both as they are; spawned, it
+    receives the engine as what builds it again (rule module names, settings, the corpus
+    facts) and no documents, so each item carries its document's source.
+    """
+
+    def __init__(self, engine: Engine, documents: list[Document], release: bool) -> None:
+        self.engine = engine
+        self.documents: list[Document] | None = documents
+        self.release = release
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"engine": self.engine, "release": self.release}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.engine = state["engine"]
+        self.documents = None
+        self.release = state["release"]
+
+    def __call__(self, item: tuple[int, Source | None]) -> tuple[list[Diagnostic], bool]:
+        index, source = item
+        if self.documents is not None:
+            doc = self.documents[index]
+        else:
+            assert source is not None, "a spawned worker needs each document's source"
+            doc = Document(source)
+        found = unfixable_when_unparsed(doc, self.engine.lint(doc))
+        if self.release:
+            doc.release()  # memory stays bounded however many documents a run has
+        return found, self.engine.crashed
 
 
 def results_key(
@@ -72,25 +108,21 @@ def lint_documents(
         found = results.get(key, documents[index].path)
         if found is not None:
             cached[index] = found
-    large = len(documents) >= THRESHOLD
-
-    def process(index: int) -> tuple[list[Diagnostic], bool]:
-        doc = documents[index]
-        found = unfixable_when_unparsed(doc, engine.lint(doc))
-        if large:
-            doc.release()  # memory stays bounded however many documents a run has
-        return found, engine.crashed
-
+    task = LintTask(engine, documents, release=len(documents) >= THRESHOLD)
     todo = [i for i in range(len(documents)) if i not in cached]
-    if engine.corpus is not None and worker_count(len(todo)) > 1:
+    pooled = worker_count(len(todo)) > 1
+    if engine.corpus is not None and pooled:
         engine.corpus.prepare()  # build the shared indexes once, before workers fork
+    # forked workers inherit the documents; spawned ones receive each document's source
+    ship = pooled and start_method() != "fork"
+    items = [(i, documents[i].source if ship else None) for i in todo]
     linted = Linted([[] for _ in documents])
     for index, found in cached.items():
         linted.per_document[index] = found
     from minutes_lint.progress import progress
 
     with progress(len(todo)) as tick:
-        done = ordered_map(process, todo, on_done=tick)
+        done = ordered_map(task, items, on_done=tick)
     for index, (found, crashed) in zip(todo, done, strict=True):
         linted.per_document[index] = found
         linted.crashed = linted.crashed or crashed
