@@ -17,6 +17,8 @@ from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode
+from minutes_lint.timings import current as current_timings
+from minutes_lint.timings import measure
 
 
 def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactValues | None:
@@ -30,7 +32,13 @@ def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactVal
 
 
 def extract_all(doc: Document, facts: Sequence[Fact]) -> FactValues:
-    return {f.key: f.extract(doc) for f in facts}
+    if current_timings() is None:
+        return {f.key: f.extract(doc) for f in facts}
+    found: FactValues = {}
+    for f in facts:
+        with measure("fact", f.name):
+            found[f.key] = f.extract(doc)
+    return found
 
 
 def build_corpus(
@@ -59,7 +67,8 @@ def build_corpus(
     corpus = Corpus({}, roster, settings.nicknames, settings.root)
 
     def gather() -> dict[str, FactValues]:
-        return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
+        with measure("stage", "corpus facts"):
+            return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
 
     corpus._source = gather
     corpus.fingerprint = fingerprint

@@ -45,14 +45,27 @@ def start_method() -> str:
     return "fork" if "fork" in methods else "spawn"
 
 
-def _set_task(task: Callable[[Any], Any]) -> None:
+def _set_task(task: Callable[[Any], Any], timing: bool = False) -> None:
     global _TASK
     _TASK = task
+    if timing:  # a fresh collector: nothing the parent measured before the fork
+        from minutes_lint import timings
+
+        timings.disable()
+        timings.enable()
 
 
 def _run(item: Any) -> Any:
     assert _TASK is not None
     return _TASK(item)
+
+
+def _run_timed(item: Any) -> tuple[Any, Any]:
+    """The task's result and what the worker measured doing it (``--timings``)."""
+    from minutes_lint import timings
+
+    result = _run(item)
+    return result, timings.drain()
 
 
 def ordered_map(
@@ -96,6 +109,8 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from minutes_lint import timings
+
     method = start_method()
     try:
         context = multiprocessing.get_context(method)
@@ -104,10 +119,17 @@ def _pooled(
         chunk = max(1, len(items) // (workers * 8))
         # the task reaches each worker once, through the initializer (inherited by fork,
         # pickled by spawn); each item and result is small
+        timing = timings.current() is not None
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_set_task, initargs=(task,)
+            workers, mp_context=context, initializer=_set_task, initargs=(task, timing)
         ) as pool:
             results = []
+            if timing:
+                for result, measured in pool.map(_run_timed, items, chunksize=chunk):
+                    timings.merge(measured)
+                    results.append(result)
+                    done()
+                return results
             for result in pool.map(_run, items, chunksize=chunk):
                 results.append(result)
                 done()
