@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from minutes_lint.config import Settings
@@ -48,12 +48,15 @@ def build_corpus(
     use_cache: bool,
     roster: Roster | None = None,
     facts: Sequence[Fact] = (),
+    known: Mapping[str, FactValues] | None = None,
 ) -> Corpus:
     """The run's documents plus, in a configured project, every document of its corpus.
 
     The corpus fingerprint (content of the run's documents, size and modification
     time of the others, the roster) is computed at once; the ``facts`` are gathered only
     when a rule first needs them, which a run answered from the results cache never does.
+    ``known`` gives the facts of documents (by corpus path) that are known unchanged since
+    they were extracted (the documents that ``--fix`` left alone): they are not read again.
     """
     run_paths = {Path(os.path.abspath(d.path)) for d in documents}
     others = [p for p in corpus_files(settings) if p not in run_paths]
@@ -68,7 +71,7 @@ def build_corpus(
 
     def gather() -> dict[str, FactValues]:
         with measure("stage", "corpus facts"):
-            return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
+            return _gather_facts(corpus, settings, documents, others, use_cache, wanted, known)
 
     corpus._source = gather
     corpus.fingerprint = fingerprint
@@ -82,6 +85,7 @@ def _gather_facts(
     others: list[Path],
     use_cache: bool,
     wanted: list[Fact],
+    known: Mapping[str, FactValues] | None = None,
 ) -> dict[str, FactValues]:
     """Facts of every document: from the cache when the content hash is unchanged.
 
@@ -93,6 +97,11 @@ def _gather_facts(
     cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
     found: dict[str, FactValues] = {}
     pending: list[tuple[Document, str]] = []
+    if known:
+        usable = {path: values for path, values in known.items() if all(k in values for k in keys)}
+        found.update(usable)
+        documents = [d for d in documents if corpus.key(d.path) not in usable]
+        others = [p for p in others if corpus.key(str(p)) not in usable]
     for doc in documents:
         path = Path(os.path.abspath(doc.path))
         digest = hashlib.sha256(doc.source.data).hexdigest()

@@ -192,7 +192,9 @@ def _lint_paths_now(options: LintOptions) -> LintRun:
                 engine,
                 documents,
                 fixed,
-                lambda now: load_corpus(settings, plan.rules, now, use_cache=use_cache),
+                lambda now, known: load_corpus(
+                    settings, plan.rules, now, use_cache=use_cache, known=known
+                ),
             )
     run.crashed = fixed.crashed
     for doc, result in zip(documents, fixed.files, strict=True):
