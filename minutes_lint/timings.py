@@ -51,13 +51,16 @@ class Timings:
             elapsed = perf_counter() - started
             self._open.pop()
             # the nearest open block of the same class excludes this one; a stage is also
-            # excluded from the block of work it opened in (the facts a rule's read gathers)
+            # excluded from the block of work it opened in (the facts a rule's read gathers),
+            # so work done inside a stage is not excluded again from the work around it
             work_done = False
             for outer in reversed(self._open):
                 if outer[0] == stage:
                     outer[1] += elapsed
                     break
-                if stage and not work_done:
+                if not stage:
+                    break  # a stage between this work and the work around it
+                if not work_done:
                     outer[1] += elapsed
                     work_done = True
             self.add(kind, name, elapsed - entry[1])
