@@ -95,5 +95,10 @@ def check_parser(prog: str = "minutes-lint") -> argparse.ArgumentParser:
         "--baseline", type=Path, metavar="FILE", action=Once, help="report only what it lacks"
     )
     p.add_argument("--statistics", action="store_true", help="counts per code")
+    p.add_argument(
+        "--timings",
+        action="store_true",
+        help="print the time per stage, rule, fact and model part to stderr",
+    )
     p.add_argument("--exit-zero", action="store_true", help="always exit 0 after reporting")
     return p

@@ -66,6 +66,7 @@ class Corpus:
         self.fingerprint = ""  # a hash of every document and the roster (set by the loader)
         self._memos: dict[str, Any] = {}
         self._by_fact: dict[str, dict[str, Any]] = {}
+        self._keys: dict[str, str] = {}  # path -> corpus path (rules ask for it per finding)
 
     def __getstate__(self) -> dict[str, Any]:
         """What a worker process started by spawn receives: every document's facts, the
@@ -86,6 +87,7 @@ class Corpus:
         self.fingerprint = state["fingerprint"]
         self._memos = {}
         self._by_fact = {}
+        self._keys = {}
 
     @classmethod
     def from_documents(
@@ -112,6 +114,12 @@ class Corpus:
 
     def key(self, path: str) -> str:
         """The corpus path of a document: relative to the project root, POSIX separators."""
+        found = self._keys.get(path)
+        if found is None:
+            found = self._keys[path] = self._key(path)
+        return found
+
+    def _key(self, path: str) -> str:
         absolute = os.path.abspath(path)
         try:
             rel = os.path.relpath(absolute, self.root)

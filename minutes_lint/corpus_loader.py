@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from minutes_lint.config import Settings
@@ -17,6 +17,8 @@ from minutes_lint.facts_cache import FactsCache, Stale
 from minutes_lint.parallel import THRESHOLD, ordered_map
 from minutes_lint.roster import Roster
 from minutes_lint.source import Source, decode
+from minutes_lint.timings import current as current_timings
+from minutes_lint.timings import measure
 
 
 def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactValues | None:
@@ -30,7 +32,13 @@ def _facts_from_bytes(item: tuple[str, bytes, list[tuple[str, str]]]) -> FactVal
 
 
 def extract_all(doc: Document, facts: Sequence[Fact]) -> FactValues:
-    return {f.key: f.extract(doc) for f in facts}
+    if current_timings() is None:
+        return {f.key: f.extract(doc) for f in facts}
+    found: FactValues = {}
+    for f in facts:
+        with measure("fact", f.name):
+            found[f.key] = f.extract(doc)
+    return found
 
 
 def build_corpus(
@@ -40,12 +48,15 @@ def build_corpus(
     use_cache: bool,
     roster: Roster | None = None,
     facts: Sequence[Fact] = (),
+    known: Mapping[str, FactValues] | None = None,
 ) -> Corpus:
     """The run's documents plus, in a configured project, every document of its corpus.
 
     The corpus fingerprint (content of the run's documents, size and modification
     time of the others, the roster) is computed at once; the ``facts`` are gathered only
     when a rule first needs them, which a run answered from the results cache never does.
+    ``known`` gives the facts of documents (by corpus path) that are known unchanged since
+    they were extracted (the documents that ``--fix`` left alone): they are not read again.
     """
     run_paths = {Path(os.path.abspath(d.path)) for d in documents}
     others = [p for p in corpus_files(settings) if p not in run_paths]
@@ -59,7 +70,8 @@ def build_corpus(
     corpus = Corpus({}, roster, settings.nicknames, settings.root)
 
     def gather() -> dict[str, FactValues]:
-        return _gather_facts(corpus, settings, documents, others, use_cache, wanted)
+        with measure("stage", "corpus facts"):
+            return _gather_facts(corpus, settings, documents, others, use_cache, wanted, known)
 
     corpus._source = gather
     corpus.fingerprint = fingerprint
@@ -73,6 +85,7 @@ def _gather_facts(
     others: list[Path],
     use_cache: bool,
     wanted: list[Fact],
+    known: Mapping[str, FactValues] | None = None,
 ) -> dict[str, FactValues]:
     """Facts of every document: from the cache when the content hash is unchanged.
 
@@ -84,6 +97,11 @@ def _gather_facts(
     cache = FactsCache(settings.root / settings.cache_dir if use_cache else None)
     found: dict[str, FactValues] = {}
     pending: list[tuple[Document, str]] = []
+    if known:
+        usable = {path: values for path, values in known.items() if all(k in values for k in keys)}
+        found.update(usable)
+        documents = [d for d in documents if corpus.key(d.path) not in usable]
+        others = [p for p in others if corpus.key(str(p)) not in usable]
     for doc in documents:
         path = Path(os.path.abspath(doc.path))
         digest = hashlib.sha256(doc.source.data).hexdigest()

@@ -22,6 +22,7 @@ from minutes_lint.markdown import (
     split_lines,
 )
 from minutes_lint.source import Source
+from minutes_lint.timings import measure
 
 if TYPE_CHECKING:
     from minutes_lint.attendees import AttendeeEntry, AttendeeList
@@ -89,7 +90,8 @@ class Document:
     def front_matter(self) -> FrontMatter:
         from minutes_lint.front_matter import parse_front_matter
 
-        return parse_front_matter(self.text, self.lines)
+        with measure("model", "front matter"):
+            return parse_front_matter(self.text, self.lines)
 
     @property
     def parses(self) -> bool:
@@ -121,8 +123,9 @@ class Document:
         from minutes_lint.structure import Structure, parse_blocks
 
         first = self.line_index(self.body_start) if self.body_lines else len(self.lines)
-        blocks = parse_blocks(self.text[self.body_start :], first) if self.body_lines else []
-        return Structure(self.text, self.lines, first, blocks)
+        with measure("model", "block structure"):
+            blocks = parse_blocks(self.text[self.body_start :], first) if self.body_lines else []
+            return Structure(self.text, self.lines, first, blocks)
 
     def is_prose(self, offset: int) -> bool:
         """Whether ``offset`` is minutes text: not front matter, code, HTML or a comment."""
@@ -169,8 +172,10 @@ class Document:
         from minutes_lint.dates import find_dates
 
         found = []
-        for start, end in self.text_spans:
-            found.extend(find_dates(self.text, start, end))
+        spans = self.text_spans
+        with measure("model", "dates"):
+            for start, end in spans:
+                found.extend(find_dates(self.text, start, end))
         return found
 
     @cached_property
@@ -183,9 +188,11 @@ class Document:
             for b in self.structure.blocks
             if b.kind in ("table", "html")
         ]
-        return find_attendee_lists(
-            self.text, self.body_lines, self.headings, self.body_start, self._not_lists, blocks
-        )
+        headings, not_lists = self.headings, self._not_lists
+        with measure("model", "attendee lists"):
+            return find_attendee_lists(
+                self.text, self.body_lines, headings, self.body_start, not_lists, blocks
+            )
 
     @cached_property
     def _not_lists(self) -> set[int]:
@@ -254,7 +261,9 @@ class Document:
         """Runs of capitalised words in the prose that may name a person."""
         from minutes_lint.names import find_mentions
 
-        return find_mentions(self.text, self.prose_spans)
+        spans = self.prose_spans
+        with measure("model", "mentions"):
+            return find_mentions(self.text, spans)
 
     @cached_property
     def sections(self) -> list[Section]:
@@ -282,4 +291,5 @@ class Document:
         """Every date that tells when the meeting took place (title, body, file name ...)."""
         from minutes_lint.meeting import find_meeting
 
-        return find_meeting(self)
+        with measure("model", "meeting"):
+            return find_meeting(self)

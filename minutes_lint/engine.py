@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Mapping
+from contextlib import nullcontext
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -22,6 +23,7 @@ from minutes_lint.registry import Rule, RuleContext
 from minutes_lint.selection import ENGINE_CODES, rule_options
 from minutes_lint.source import ReadFailure
 from minutes_lint.suppressions import apply_suppressions, find_suppressions
+from minutes_lint.timings import current as current_timings
 
 _SNIPPET = 200
 
@@ -43,7 +45,8 @@ class Engine:
             code: rule_options(rule, settings) for code, rule in self.rules.items()
         }
         self.crashed = False
-        # rule code -> seconds spent in its check, when timings are asked for (--timings)
+        # rule code -> seconds spent in its check, when a caller asks for them; the command
+        # line's --timings measures through minutes_lint.timings instead (workers included)
         self.timings: dict[str, float] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -77,12 +80,14 @@ class Engine:
         """Every diagnostic for ``doc`` that survives the decisions, sorted."""
         found: list[Diagnostic] = []
         timings = self.timings
+        timer = current_timings()  # --timings
         for code, rule in self.rules.items():
             ctx = RuleContext(self.options[code], self.corpus, self.settings)
             started = perf_counter() if timings is not None else 0.0
             try:
-                for problem in rule.run(doc, ctx):
-                    found.append(build(doc, code, problem, problem.severity or rule.severity))
+                with timer.measure("rule", code) if timer is not None else nullcontext():
+                    for problem in rule.run(doc, ctx):
+                        found.append(build(doc, code, problem, problem.severity or rule.severity))
                 if timings is not None:
                     timings[code] = timings.get(code, 0.0) + perf_counter() - started
             except (ConfigError, ModuleNotFoundError):

@@ -30,10 +30,14 @@ class FrequentOrg:
 
 def org_documents(corpus: Corpus, key: str) -> int:
     """In how many documents attendee lists carry the organisation ``key``."""
-    group = corpus.organisations.get(key)
-    if group is None:
-        return 0
-    return len({d for s in group.spellings.values() for d in s.documents})
+
+    def build() -> dict[str, int]:
+        return {
+            k: len({d for s in group.spellings.values() for d in s.documents})
+            for k, group in corpus.organisations.items()
+        }
+
+    return corpus.memo("org_names.documents", build).get(key, 0)
 
 
 def frequent_organisations(corpus: Corpus, min_documents: int = 3) -> list[FrequentOrg]:
@@ -50,10 +54,35 @@ def frequent_organisations(corpus: Corpus, min_documents: int = 3) -> list[Frequ
     return corpus.memo(f"org_names.frequent.{min_documents}", build)
 
 
+def _by_length(corpus: Corpus, min_documents: int) -> dict[int, list[tuple[int, FrequentOrg]]]:
+    """The frequent organisations, with their rank in :func:`frequent_organisations`, by the
+    length of their key (a near-miss is one edit away, so its key is at most one character
+    longer or shorter)."""
+
+    def build() -> dict[int, list[tuple[int, FrequentOrg]]]:
+        found: dict[int, list[tuple[int, FrequentOrg]]] = {}
+        for rank, org in enumerate(frequent_organisations(corpus, min_documents)):
+            found.setdefault(len(org.key), []).append((rank, org))
+        return found
+
+    return corpus.memo(f"org_names.frequent_by_length.{min_documents}", build)
+
+
 def probable_organisation(
     corpus: Corpus, text: str, min_documents: int = 3, same_words: bool = True
 ) -> FrequentOrg | None:
     """The frequent organisation that ``text`` is probably a typo of, or None."""
+    answers: dict[tuple[str, int, bool], FrequentOrg | None]
+    answers = corpus.memo("org_names.probable", dict)
+    wanted = (text, min_documents, same_words)
+    if wanted not in answers:
+        answers[wanted] = _probable_organisation(corpus, text, min_documents, same_words)
+    return answers[wanted]
+
+
+def _probable_organisation(
+    corpus: Corpus, text: str, min_documents: int, same_words: bool
+) -> FrequentOrg | None:
     key = org_key(text)
     if len(key) < MIN_KEY:
         return None
@@ -62,8 +91,10 @@ def probable_organisation(
         return None  # a name in its own right
     words = len(name_words(text))
     best: FrequentOrg | None = None
-    for org in frequent_organisations(corpus, min_documents):
-        if org.key == key or abs(len(org.key) - len(key)) > 1:
+    by_length = _by_length(corpus, min_documents)
+    near = sorted(r for n in (len(key) - 1, len(key), len(key) + 1) for r in by_length.get(n, ()))
+    for _rank, org in near:
+        if org.key == key:
             continue
         if _DIGITS.findall(org.key) != _DIGITS.findall(key):  # "Example 1", "Example 2"
             continue

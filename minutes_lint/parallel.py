@@ -69,14 +69,31 @@ def start_method() -> str:
     return "fork" if "fork" in methods else "spawn"
 
 
-def _set_task(task: Callable[[Any], Any]) -> None:
+def _set_task(task: Callable[[Any], Any], timing: bool = False) -> None:
     global _TASK
     _TASK = task
+    if timing:  # a fresh collector: nothing the parent measured before the fork
+        from minutes_lint import timings
+
+        timings.disable()
+        timings.enable()
 
 
 def _run(item: Any) -> tuple[int, Any]:
     assert _TASK is not None
     return os.getpid(), _TASK(item)
+
+
+def _run_timed(item: Any) -> tuple[tuple[int, Any], Any]:
+    """The task's result and what the worker measured doing it (``--timings``)."""
+    from minutes_lint import timings
+
+    result = _run(item)
+    return result, timings.drain()
+
+
+def _run_untimed(item: Any) -> tuple[tuple[int, Any], None]:
+    return _run(item), None
 
 
 def ordered_map(
@@ -126,6 +143,8 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from minutes_lint import timings
+
     method = start_method()
     try:
         context = multiprocessing.get_context(method)
@@ -134,12 +153,16 @@ def _pooled(
         chunk = max(1, len(items) // (workers * 8))
         # the task reaches each worker once, through the initializer (inherited by fork,
         # pickled by spawn); each item and result is small
+        timing = timings.current() is not None
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_set_task, initargs=(task,)
+            workers, mp_context=context, initializer=_set_task, initargs=(task, timing)
         ) as pool:
             results = []
             pids: set[int] = set()
-            for pid, result in pool.map(_run, items, chunksize=chunk):
+            run = _run_timed if timing else _run_untimed
+            for (pid, result), measured in pool.map(run, items, chunksize=chunk):
+                if measured is not None:
+                    timings.merge(measured)
                 results.append(result)
                 pids.add(pid)
                 done()

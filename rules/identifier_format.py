@@ -254,13 +254,19 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Problem]:
         own.setdefault(m.group(1), Series(m.group(1))).uses.append(
             (m.group(2), m.group(3), here, doc.position(m.start()).line)
         )
+    chosen: dict[str, Form | None] = {}  # per prefix: the same for each of its uses
     for m in found:
         prefix, dash, digits = m.groups()
-        form = configured.get(prefix)
-        if form is None and forms is not None:
-            form = forms.form(prefix, allowed)
-            if forms.is_series(prefix, allowed):
-                form = _with_habit(form, infer_form(own[prefix], DOC_MIN_USES, DOC_MIN_SHARE))
+        if prefix in chosen:
+            form = chosen[prefix]
+        else:
+            form = configured.get(prefix)
+            if form is None and forms is not None:
+                form = forms.form(prefix, allowed)
+                if forms.is_series(prefix, allowed):
+                    habit = infer_form(own[prefix], DOC_MIN_USES, DOC_MIN_SHARE)
+                    form = _with_habit(form, habit)
+            chosen[prefix] = form
         if form is None:
             continue
         new_dash, new_digits = rewrite(digits, dash, form)

@@ -67,14 +67,43 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return out
 
 
+@pytest.fixture(scope="module")
+def hooks_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A local clone of this checkout with its uncommitted changes committed (what
+    ``pre-commit try-repo`` builds), and its revision: ``pre-commit run`` installs the
+    hooks' environment from it once and every hook run of the module reuses it."""
+    shadow = tmp_path_factory.mktemp("hooks") / "checkout"
+    out = run(["git", "clone", "-q", "--shared", str(CHECKOUT), str(shadow)], CHECKOUT)
+    assert out.returncode == 0, out.stderr
+    diff = subprocess.run(
+        ["git", "diff", "HEAD", "--binary"], cwd=CHECKOUT, capture_output=True, check=True
+    ).stdout
+    if diff:
+        applied = subprocess.run(
+            ["git", "apply", "--index", "-"], cwd=shadow, input=diff, capture_output=True
+        )
+        assert applied.returncode == 0, applied.stderr
+        git(shadow, "commit", "-q", "--no-verify", "-m", "uncommitted changes")
+    rev = git(shadow, "rev-parse", "HEAD").stdout.strip()
+    return shadow, rev
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_hooks_from_this_checkout(minutes_repo: Path, tmp_path: Path) -> None:
+def test_pre_commit_hooks_from_this_checkout(
+    minutes_repo: Path, hooks_repo: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     if not Path(pre_commit).exists():
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    shadow, rev = hooks_repo
     # the planted trailing spaces are reported only when the cosmetic rules are selected
     config = minutes_repo / ".minutes-lint.toml"
     config.write_text(config.read_text(encoding="utf-8") + 'extend-select = ["WS"]\n')
+    (minutes_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {shadow}\n  rev: {rev}\n"
+        "  hooks:\n  - id: minutes-lint\n  - id: minutes-lint-fix\n",
+        encoding="utf-8",
+    )
     git(minutes_repo, "init", "-q")
     git(minutes_repo, "add", ".")
     git(minutes_repo, "commit", "-q", "-m", "minutes")
@@ -82,10 +111,11 @@ def test_pre_commit_hooks_from_this_checkout(minutes_repo: Path, tmp_path: Path)
     target = minutes_repo / "content" / "2026-03-04.md"
     target.write_text(defective, encoding="utf-8")
     git(minutes_repo, "add", ".")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    home = tmp_path_factory.getbasetemp() / "pre-commit-home"  # one environment per session
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
 
     def hook(hook_id: str) -> subprocess.CompletedProcess[str]:
-        return run([pre_commit, "try-repo", str(CHECKOUT), hook_id], minutes_repo, env)
+        return run([pre_commit, "run", hook_id], minutes_repo, env)
 
     lint_hook = hook("minutes-lint")
     assert lint_hook.returncode == 1, lint_hook.stdout + lint_hook.stderr

@@ -369,3 +369,12 @@ def test_model_reads_every_organisation(organisation: str) -> None:
     assert "present" in roles
     if organisation == "w3c-json-ld-wg":
         assert {"chair", "scribe", "absent"} <= roles
+
+
+def test_the_reused_yaml_composer_forgets_a_broken_front_matter() -> None:
+    broken = Document.from_text("---\ntitle: [2026-01-14 Minutes\ndate: 2026-01-14\n---\nBody.\n")
+    assert broken.front_matter.error is not None
+    fine = Document.from_text("---\ntitle: Minutes\ndate: 2026-01-14\n---\nBody.\n")
+    assert fine.front_matter.error is None
+    assert fine.front_matter.keys() == ["title", "date"]
+    assert fine.title == "Minutes"

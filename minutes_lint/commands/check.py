@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from minutes_lint import timings
 from minutes_lint.config import ConfigError, Settings
 from minutes_lint.diagnostics import Diagnostic, Severity
 from minutes_lint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_PROBLEMS, UsageError
 from minutes_lint.stages.plan import settings_for
+from minutes_lint.timings import measure
 
 if TYPE_CHECKING:
     from minutes_lint.registry import Rule
@@ -100,6 +102,23 @@ def _config_named_in(options: LintOptions) -> str | None:
 
 
 def _lint_paths(options: LintOptions) -> LintRun:
+    import gc
+
+    # a run allocates millions of small objects and frees them by reference counting; the
+    # cyclic collector's default pace (every 700 allocations) spends a tenth of a cold run
+    # traversing them, so it runs less often for the run (and in the workers it forks)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], GC_THRESHOLD), *thresholds[1:])
+    try:
+        return _lint_paths_now(options)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+GC_THRESHOLD = 10_000
+
+
+def _lint_paths_now(options: LintOptions) -> LintRun:
     from minutes_lint import discovery
     from minutes_lint.stages.discover import discover
 
@@ -111,10 +130,12 @@ def _lint_paths(options: LintOptions) -> LintRun:
     display_stdin = options.stdin_filename or "-"
     settings = run_settings(options)
     selection = (options.select, options.ignore, options.extend_select)
-    found = discover(paths, settings, discovery.expand_paths)
+    with measure("stage", "discover"):
+        found = discover(paths, settings, discovery.expand_paths)
     fixing = options.fix or options.diff
     if not (fixing or options.no_cache or found.missing or found.empty) and "-" not in paths:
-        warm = _warm_run(settings, found.paths, selection)
+        with measure("stage", "results cache (warm run)"):
+            warm = _warm_run(settings, found.paths, selection)
         if warm is not None:
             return warm
 
@@ -127,18 +148,21 @@ def _lint_paths(options: LintOptions) -> LintRun:
     from minutes_lint.stages.lint import lint_documents, results_key
     from minutes_lint.stages.plan import plan_run
 
-    plan = plan_run(
-        settings,
-        load_rules(),
-        select=options.select,
-        ignore=options.ignore,
-        extend_select=options.extend_select,
-    )
-    sources = read_sources(found, display_stdin, sys.stdin.buffer.read)
-    documents = [Document(s) for s in sources if isinstance(s, Source)]
+    with measure("stage", "plan (load rules)"):
+        plan = plan_run(
+            settings,
+            load_rules(),
+            select=options.select,
+            ignore=options.ignore,
+            extend_select=options.extend_select,
+        )
+    with measure("stage", "read"):
+        sources = read_sources(found, display_stdin, sys.stdin.buffer.read)
+        documents = [Document(s) for s in sources if isinstance(s, Source)]
     engine = Engine(plan.rules, settings, engine_codes=plan.engine_codes)
     use_cache = not options.no_cache
-    engine.corpus = load_corpus(settings, plan.rules, documents, use_cache=use_cache)
+    with measure("stage", "corpus"):
+        engine.corpus = load_corpus(settings, plan.rules, documents, use_cache=use_cache)
     run = LintRun(files=len(sources), rules=plan.all_rules, warnings=found.warnings())
     run.checked_paths = [d.path for d in documents]
     for source in sources:
@@ -147,8 +171,10 @@ def _lint_paths(options: LintOptions) -> LintRun:
     stdin_doc = display_stdin if "-" in paths else None
     if not fixing:
         folder = settings.root / settings.cache_dir if use_cache else None
-        key = results_key(settings, selection, documents) if folder is not None else ""
-        linted = lint_documents(engine, documents, cache_folder=folder, run_key=key)
+        with measure("stage", "results cache key"):
+            key = results_key(settings, selection, documents) if folder is not None else ""
+        with measure("stage", "lint"):
+            linted = lint_documents(engine, documents, cache_folder=folder, run_key=key)
         run.crashed = linted.crashed
         for found_here in linted.per_document:
             run.diagnostics.extend(found_here)
@@ -156,16 +182,20 @@ def _lint_paths(options: LintOptions) -> LintRun:
     from minutes_lint.stages.fix import fix_documents, relint_after_fix
 
     write = options.fix and not options.diff
-    fixed = fix_documents(
-        engine, documents, unsafe=options.unsafe_fixes, write=write, stdin_path=stdin_doc
-    )
-    if write:
-        relint_after_fix(
-            engine,
-            documents,
-            fixed,
-            lambda now: load_corpus(settings, plan.rules, now, use_cache=use_cache),
+    with measure("stage", "fix"):
+        fixed = fix_documents(
+            engine, documents, unsafe=options.unsafe_fixes, write=write, stdin_path=stdin_doc
         )
+    if write:
+        with measure("stage", "re-lint after fixes"):
+            relint_after_fix(
+                engine,
+                documents,
+                fixed,
+                lambda now, known: load_corpus(
+                    settings, plan.rules, now, use_cache=use_cache, known=known
+                ),
+            )
     run.crashed = fixed.crashed
     for doc, result in zip(documents, fixed.files, strict=True):
         run.diagnostics.extend(result.diagnostics)
@@ -198,10 +228,20 @@ def _warm_run(
 
 
 def run_check(args: argparse.Namespace) -> int:
+    options = LintOptions.from_namespace(args)
+    timer = timings.enable() if getattr(args, "timings", False) else None
+    try:
+        return _run_check(args, options)
+    finally:
+        if timer is not None:
+            timings.write_report(timer, sys.stderr)
+            timings.disable()
+
+
+def _run_check(args: argparse.Namespace, options: LintOptions) -> int:
     from minutes_lint.stages.baseline import apply_baseline
     from minutes_lint.stages.report import ReportOptions, report
 
-    options = LintOptions.from_namespace(args)
     run = lint_paths(options)
     for warning in run.warnings:
         print(f"minutes-lint: warning: {warning}", file=sys.stderr)
@@ -210,27 +250,29 @@ def run_check(args: argparse.Namespace) -> int:
     if options.diff:
         sys.stdout.write("".join(run.diffs))
         return EXIT_PROBLEMS if run.diffs else EXIT_CLEAN
-    filtered = apply_baseline(run.diagnostics, args.baseline, run.checked_paths)
+    with measure("stage", "baseline"):
+        filtered = apply_baseline(run.diagnostics, args.baseline, run.checked_paths)
     diagnostics = filtered.diagnostics
     # ``--fix -``: the (fixed) document goes to stdout, so the report goes to stderr
     given = options.paths or (["-"] if options.stdin_filename else [])
     fixing_stdin = bool(options.fix and not options.diff and "-" in given)
-    report(
-        diagnostics,
-        run.rules,
-        sys.stderr if fixing_stdin else sys.stdout,
-        ReportOptions(
-            output_format=args.output_format,
-            unsafe_fixes=options.unsafe_fixes,
-            show_fixes=args.show_fixes,
-            statistics=args.statistics,
-            fixed=run.fixed,
-            files=run.files,
-            paths=run.checked_paths,
-            command_paths=tuple(options.paths),
-            baseline=args.baseline is not None,
-        ),
-    )
+    with measure("stage", "report"):
+        report(
+            diagnostics,
+            run.rules,
+            sys.stderr if fixing_stdin else sys.stdout,
+            ReportOptions(
+                output_format=args.output_format,
+                unsafe_fixes=options.unsafe_fixes,
+                show_fixes=args.show_fixes,
+                statistics=args.statistics,
+                fixed=run.fixed,
+                files=run.files,
+                paths=run.checked_paths,
+                command_paths=tuple(options.paths),
+                baseline=args.baseline is not None,
+            ),
+        )
     if args.output_format in ("full", "concise", "text"):
         for note in filtered.notes:
             print(note, file=sys.stderr)

@@ -36,11 +36,26 @@ def fix_document(
     if not any(d.fix is not None for d in before):
         return FileFix(doc.path, before, text=source.text)
 
+    # each text is parsed and linted once: the fixing loop lints the original text first
+    # and the fixed text last, and checks that a pass still parses before linting it
+    models: dict[str, Document] = {source.text: doc}
+    linted: dict[str, list[Diagnostic]] = {source.text: before}
+
+    def model(text: str) -> Document:
+        found = models.get(text)
+        if found is None:
+            models.clear()  # only the text being fixed is needed again
+            found = models[text] = Document(Source(source.path, text, source.bom, source.data))
+        return found
+
     def lint(text: str) -> list[Diagnostic]:
-        return engine.lint(Document(Source(source.path, text, source.bom, source.data)))
+        found = linted.get(text)
+        if found is None:
+            found = linted[text] = engine.lint(model(text))
+        return found
 
     def parses(text: str) -> bool:
-        return Document(Source(source.path, text, source.bom, source.data)).parses
+        return model(text).parses
 
     outcome = fix_until_stable(source.text, lint, unsafe=unsafe, still_parses=parses)
     extra: list[Diagnostic] = []

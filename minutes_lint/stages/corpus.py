@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from minutes_lint.config import Settings
-from minutes_lint.corpus import Corpus
+from minutes_lint.corpus import Corpus, FactValues
 from minutes_lint.corpus_loader import build_corpus
 from minutes_lint.document import Document
 from minutes_lint.registry import Rule
@@ -22,12 +24,16 @@ def load_corpus(
     *,
     use_cache: bool,
     roster: Roster | None = None,
+    known: Mapping[str, FactValues] | None = None,
 ) -> Corpus | None:
     """The corpus for ``documents`` (their text wins over the files on disk), or None when no
-    selected rule needs one.  The roster is read from the settings unless given."""
+    selected rule needs one.  The roster is read from the settings unless given; ``known``
+    are facts of unchanged documents, by corpus path, that need not be extracted again."""
     if not needs_corpus(rules):
         return None
     if roster is None:
         roster = load_roster(settings)
     facts = list(dict.fromkeys(f for rule in rules.values() for f in rule.facts))
-    return build_corpus(settings, documents, use_cache=use_cache, roster=roster, facts=facts)
+    return build_corpus(
+        settings, documents, use_cache=use_cache, roster=roster, facts=facts, known=known
+    )

@@ -2,16 +2,17 @@
 
 A fix in one file can change what a corpus rule says about another (a title
 fixed in one file is no longer a duplicate of another's, FM010), so when a file
-changed and a corpus rule runs, the corpus is rebuilt from the fixed texts and
-every document of the run is linted again against it.
+changed and a corpus rule runs, the corpus is rebuilt from the fixed texts (only the
+changed files' facts are extracted again) and, when a fix changed a fact, every document
+of the run is linted again against it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from minutes_lint.corpus import Corpus
+from minutes_lint.corpus import Corpus, FactValues
 from minutes_lint.diagnostics import Diagnostic
 from minutes_lint.document import Document
 from minutes_lint.engine import Engine
@@ -66,11 +67,16 @@ def relint_after_fix(
     engine: Engine,
     documents: list[Document],
     fixed: Fixed,
-    corpus_for: Callable[[list[Document]], Corpus | None],
+    corpus_for: Callable[[list[Document], Mapping[str, FactValues]], Corpus | None],
 ) -> None:
     """Re-lint every document against a corpus built from the fixed texts, when a fix
-    changed a file and a corpus rule runs; each file's diagnostics are replaced in place."""
-    if engine.corpus is None or not fixed.changed_files:
+    changed a file and a corpus rule runs; each file's diagnostics are replaced in place.
+
+    Only the changed files' facts are extracted again (``corpus_for`` gets the others'),
+    and when those facts are what they were, the corpus is the one every document was
+    just linted against: nothing is linted again."""
+    old = engine.corpus
+    if old is None or not fixed.changed_files:
         return
     from minutes_lint.stages.lint import lint_documents
 
@@ -80,7 +86,16 @@ def relint_after_fix(
         else Document(doc.source)
         for doc, result in zip(documents, fixed.files, strict=True)
     ]
-    engine.corpus = corpus_for(now)
+    changed = {
+        old.key(doc.path)
+        for doc, result in zip(documents, fixed.files, strict=True)
+        if result.changed
+    }
+    before = old.documents
+    corpus = corpus_for(now, {path: v for path, v in before.items() if path not in changed})
+    engine.corpus = corpus
+    if corpus is not None and all(corpus.documents.get(p) == before.get(p) for p in changed):
+        return  # the fixes changed no fact: every document's diagnostics stand
     linted = lint_documents(engine, now, cache_folder=None)
     for result, found in zip(fixed.files, linted.per_document, strict=True):
         result.diagnostics = sorted([*found, *result.notes], key=lambda d: d.sort_key)
